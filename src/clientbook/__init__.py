@@ -1,0 +1,14 @@
+"""clientbook: client-record rules for French business software.
+
+The identifiers live in :mod:`clientbook.identifiers`; every error clientbook raises on purpose
+is a :class:`ClientbookError`; rules report bad data as :class:`Problem` values.
+"""
+
+from __future__ import annotations
+
+from ._errors import ClientbookError
+from ._problem import Problem, Severity
+
+__all__ = ["ClientbookError", "Problem", "Severity", "__version__"]
+
+__version__ = "0.1.0.dev0"
