@@ -6,7 +6,9 @@ __all__ = ["SPACES", "delete_chars", "is_ascii_digits", "luhn_ok", "require_text
 
 #: Spaces people and spreadsheets put in numbers: ASCII, no-break, thin and narrow no-break
 #: (French typography groups digits with U+202F), ideographic.
-SPACES = " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = (
+    " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 
 # Luhn: digits in odd places from the right are added as they are, the others doubled and
 # their digits added (2 x 7 = 14 counts 1 + 4 = 5). Translating bytes through these tables and

@@ -42,7 +42,13 @@ from __future__ import annotations
 
 from clientbook._i18n import N_
 
-from ._errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
+from ._errors import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidIdentifier,
+    InvalidLength,
+)
 from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
 
 __all__ = ["compact", "format", "is_valid", "validate"]

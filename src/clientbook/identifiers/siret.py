@@ -40,7 +40,13 @@ from __future__ import annotations
 from clientbook._i18n import N_
 
 from . import siren as _siren
-from ._errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
+from ._errors import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidIdentifier,
+    InvalidLength,
+)
 from ._text import is_ascii_digits, luhn_ok
 
 __all__ = ["compact", "format", "is_valid", "nic", "siren", "validate"]
@@ -84,7 +90,9 @@ def validate(number: str) -> str:
     if not _checksum_ok(number):
         raise InvalidChecksum("siret")
     if number[:9] == _ZERO_SIREN or not luhn_ok(number[:9]):
-        raise InvalidComponent("siret", N_("The first 9 digits of this SIRET are not a valid SIREN."))
+        raise InvalidComponent(
+            "siret", N_("The first 9 digits of this SIRET are not a valid SIREN.")
+        )
     return number
 
 

@@ -38,7 +38,7 @@ clientbook.identifiers.InvalidChecksum: Les chiffres de contrôle ne corresponde
 >>> vat.validate('EU372000041')
 Traceback (most recent call last):
     ...
-clientbook.identifiers.InvalidComponent: Les numéros EU et IM sont des immatriculations au guichet unique (OSS)...
+clientbook.identifiers.InvalidComponent: Les numéros EU et IM sont des immatriculations...
 """
 
 from __future__ import annotations
@@ -48,7 +48,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from clientbook._i18n import N_
 
 from . import siren as _siren
-from ._errors import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
+from ._errors import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidIdentifier,
+    InvalidLength,
+)
 from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
 
 if TYPE_CHECKING:
@@ -58,7 +64,36 @@ __all__ = ["compact", "format", "from_siren", "is_valid", "siren", "validate"]
 
 #: Country prefixes of the EU member states' VAT numbers (Greece as EL) and Northern Ireland.
 EU_PREFIXES = frozenset(
-    "AT BE BG CY CZ DE DK EE EL ES FI FR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "CY",
+        "CZ",
+        "DE",
+        "DK",
+        "EE",
+        "EL",
+        "ES",
+        "FI",
+        "FR",
+        "HR",
+        "HU",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SE",
+        "SI",
+        "SK",
+        "XI",
+    ]
 )
 #: Prefixes accepted for clients outside the EU.
 NON_EU_PREFIXES = frozenset(("GB", "CH", "NO"))
@@ -155,14 +190,20 @@ _STDNUM_MESSAGES = {
     ),
     "InvalidChecksum": (
         InvalidChecksum,
-        N_("The check digits of this {country} VAT number do not match: a character is probably mistyped."),
+        N_(
+            "The check digits of this {country} VAT number do not match: "
+            "a character is probably mistyped."
+        ),
     ),
     "InvalidComponent": (
         InvalidComponent,
         N_("A part of this {country} VAT number is not valid."),
     ),
 }
-_STDNUM_FORMAT = (InvalidFormat, N_("This {country} VAT number contains characters it cannot contain."))
+_STDNUM_FORMAT = (
+    InvalidFormat,
+    N_("This {country} VAT number contains characters it cannot contain."),
+)
 
 
 def _validate_foreign(number: str, prefix: str) -> str:
@@ -272,6 +313,8 @@ def siren(number: str) -> str:
     if number[4:7] == "000":
         raise InvalidComponent(
             "vat",
-            N_("This VAT number belongs to a company of Monaco: companies of Monaco have no SIREN."),
+            N_(
+                "This VAT number belongs to a company of Monaco: companies of Monaco have no SIREN."
+            ),
         )
     return number[4:]
