@@ -1,0 +1,65 @@
+"""The public names: a change to them is a decision, not an accident."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+PUBLIC = {
+    "clientbook": ["ClientbookError", "Problem", "Severity", "__version__"],
+    "clientbook.identifiers": [
+        "IdentifierModule",
+        "InvalidChecksum",
+        "InvalidComponent",
+        "InvalidFormat",
+        "InvalidIdentifier",
+        "InvalidLength",
+        "naf",
+        "siren",
+        "siret",
+        "vat",
+    ],
+    "clientbook.identifiers.siren": ["compact", "format", "is_valid", "validate"],
+    "clientbook.identifiers.siret": ["compact", "format", "is_valid", "nic", "siren", "validate"],
+    "clientbook.identifiers.vat": [
+        "compact",
+        "format",
+        "from_siren",
+        "is_valid",
+        "siren",
+        "validate",
+    ],
+    "clientbook.identifiers.naf": [
+        "Nomenclature",
+        "compact",
+        "format",
+        "is_valid",
+        "label",
+        "nomenclature",
+        "validate",
+    ],
+}
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_the_public_names_are_exactly_the_documented_ones(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert module.__all__ == PUBLIC[module_name]
+
+
+@pytest.mark.parametrize("module_name", sorted(PUBLIC))
+def test_all_is_sorted_and_every_name_exists(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    assert list(module.__all__) == sorted(module.__all__)
+    for name in module.__all__:
+        assert hasattr(module, name), name
+
+
+@pytest.mark.parametrize("module_name", ["clientbook", "clientbook.identifiers"])
+def test_public_classes_name_their_public_module(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    for name in module.__all__:
+        value = getattr(module, name)
+        if isinstance(value, type) and issubclass(value, Exception):
+            assert value.__module__ == module_name, name
