@@ -6,9 +6,24 @@ is a :class:`ClientbookError`; rules report bad data as :class:`Problem` values.
 
 from __future__ import annotations
 
+from ._address import Address, DeliveryAddress
+from ._client import Client, ClientKind, Role
+from ._contact import Civility, Contact
 from ._errors import ClientbookError
 from ._problem import Problem, Severity
 
-__all__ = ["ClientbookError", "Problem", "Severity", "__version__"]
+__all__ = [
+    "Address",
+    "Civility",
+    "Client",
+    "ClientKind",
+    "ClientbookError",
+    "Contact",
+    "DeliveryAddress",
+    "Problem",
+    "Role",
+    "Severity",
+    "__version__",
+]
 
 __version__ = "0.1.0.dev0"

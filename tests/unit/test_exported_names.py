@@ -7,7 +7,19 @@ import importlib
 import pytest
 
 PUBLIC = {
-    "clientbook": ["ClientbookError", "Problem", "Severity", "__version__"],
+    "clientbook": [
+        "Address",
+        "Civility",
+        "Client",
+        "ClientKind",
+        "ClientbookError",
+        "Contact",
+        "DeliveryAddress",
+        "Problem",
+        "Role",
+        "Severity",
+        "__version__",
+    ],
     "clientbook.identifiers": [
         "IdentifierModule",
         "InvalidChecksum",
