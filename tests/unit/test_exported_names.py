@@ -32,6 +32,7 @@ PUBLIC = {
         "siret",
         "vat",
     ],
+    "clientbook.serialization": ["InvalidData", "configure_converter", "make_converter"],
     "clientbook.identifiers.siren": ["compact", "format", "is_valid", "validate"],
     "clientbook.identifiers.siret": ["compact", "format", "is_valid", "nic", "siren", "validate"],
     "clientbook.identifiers.vat": [
@@ -68,7 +69,9 @@ def test_all_is_sorted_and_every_name_exists(module_name: str) -> None:
         assert hasattr(module, name), name
 
 
-@pytest.mark.parametrize("module_name", ["clientbook", "clientbook.identifiers"])
+@pytest.mark.parametrize(
+    "module_name", ["clientbook", "clientbook.identifiers", "clientbook.serialization"]
+)
 def test_public_classes_name_their_public_module(module_name: str) -> None:
     module = importlib.import_module(module_name)
     for name in module.__all__:
