@@ -189,7 +189,7 @@ def _describe(error: BaseException, type_: type | None) -> str:
     return format_exception(error, type_)
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter() -> JsonConverter:
     """Return a new converter for clientbook's models, with ``dumps`` and ``loads`` for JSON.
 
     Its ``structure`` raises :class:`InvalidData` for data it refuses.

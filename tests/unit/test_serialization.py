@@ -133,8 +133,9 @@ def test_data_that_is_not_an_object_is_refused(data: object) -> None:
 
 
 def test_invalid_data_is_a_value_error_and_survives_pickling() -> None:
-    with pytest.raises(ValueError, match=r"\$\.id") as raised:
+    with pytest.raises(InvalidData, match=r"\$\.id") as raised:
         make_converter().structure({"kind": "company"}, Client)
+    assert isinstance(raised.value, ValueError)
     copy = pickle.loads(pickle.dumps(raised.value))
     assert copy.errors == raised.value.errors
 
