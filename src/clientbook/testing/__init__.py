@@ -1,0 +1,16 @@
+"""Helpers for testing code that uses clientbook.
+
+:mod:`clientbook.testing.strategies` holds Hypothesis strategies that generate valid SIRENs,
+SIRETs, VAT numbers and NAF codes, and near-misses of each for negative tests. It needs the
+``testing`` extra (``pip install 'clientbook[testing]'``), which installs Hypothesis; importing
+this package alone imports nothing heavy::
+
+    from clientbook.testing import strategies as cst
+
+    @given(cst.sirets())
+    def test_a_client_keeps_its_siret(number): ...
+"""
+
+from __future__ import annotations
+
+__all__: list[str] = []
