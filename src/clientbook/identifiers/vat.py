@@ -261,7 +261,13 @@ def validate(number: str) -> str:
 
 def is_valid(number: str) -> bool:
     """Return whether *number* is a valid VAT number; never raises for a ``str``."""
-    if type(number) is str and len(number) == 13 and number.startswith("FR") and number.isascii():
+    if (
+        type(number) is str
+        and len(number) == 13
+        and number.startswith("FR")
+        and number.isascii()
+        and number.isupper()  # "FR2t404833048" must go through compact(), which capitalises
+    ):
         return _french_fault(number) is None  # the fast path: French and already compact
     try:
         validate(number)
