@@ -102,7 +102,7 @@ class Client:
 
     @property
     def display_name(self) -> str:
-        """The name people see: a company's name, an individual's first and last name."""
+        """Return the name people see, a company's name or an individual's first and last name."""
         if self.kind is ClientKind.COMPANY:
             return self.name.strip()
         return " ".join(p for p in (self.first_name.strip(), self.last_name.strip()) if p)

@@ -42,5 +42,5 @@ class Contact:
 
     @property
     def full_name(self) -> str:
-        """First and last name, as people read them: ``"Claire Dubois"``."""
+        """Return the first and last name as people read them, such as ``"Claire Dubois"``."""
         return " ".join(part for part in (self.first_name.strip(), self.last_name.strip()) if part)

@@ -39,7 +39,6 @@ from __future__ import annotations
 
 from clientbook._i18n import N_
 
-from . import siren as _siren
 from ._errors import (
     InvalidChecksum,
     InvalidComponent,
@@ -47,10 +46,11 @@ from ._errors import (
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import is_ascii_digits, luhn_ok
+from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
 
 __all__ = ["compact", "format", "is_valid", "nic", "siren", "validate"]
 
+_SEPARATORS = delete_chars(SPACES + ".")
 _LA_POSTE = "356000000"
 _LA_POSTE_HEAD_OFFICE = "35600000000048"
 _ZERO_SIREN = "000000000"
@@ -63,7 +63,7 @@ def compact(number: str) -> str:
     >>> compact('123 456 782 00010')
     '12345678200010'
     """
-    return _siren.compact(number)
+    return require_text(number, "SIRET").translate(_SEPARATORS).strip()
 
 
 def _checksum_ok(number: str) -> bool:
