@@ -1,0 +1,555 @@
+"""Checking a whole client record: every problem at once, never an exception for bad data.
+
+:func:`validate_client` runs the rules below on a :class:`~clientbook.Client` and returns
+:class:`~clientbook.Problem` values in the order of the record's fields. Each rule is a plain
+function whose docstring cites the sentence of the source documents, or the legal or
+identifier fact, it enforces. The address rules live in :mod:`clientbook._postal`, the phone
+rules in :mod:`clientbook._phones`, the e-mail rule in :mod:`clientbook._email`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import attrs
+
+from ._address import Address, DeliveryAddress
+from ._client import Client, ClientKind
+from ._contact import Contact
+from ._email import email_problems
+from ._i18n import N_, normalize_locale, translate
+from ._phones import client_region, phone_problems
+from ._policy import Policy
+from ._postal import SIRENE_TERRITORIES, address_problems, territory
+from ._problem import Problem, Severity
+from .identifiers import InvalidIdentifier, naf, siren, siret, vat
+
+__all__ = ["primary_contact_indexes", "validate_client"]
+
+_REQUIRED = N_("{label} is required.")
+_CLIENT_LABELS = {
+    "name": N_("The company name"),
+    "civility": N_("The civility"),
+    "first_name": N_("The first name"),
+    "last_name": N_("The last name"),
+    "website": N_("The website"),
+    "company_type": N_("The company type"),
+    "language": N_("The company language"),
+    "source": N_("The source"),
+    "address": N_("The address"),
+    "vat_number": N_("The VAT number"),
+    "siret": N_("The SIRET"),
+    "siren": N_("The SIREN"),
+    "ape_code": N_("The APE code"),
+    "accounting_account": N_("The accounting account"),
+    "owner": N_("The owner of the commercial relationship"),
+}
+_CONTACT_LABELS = {
+    "civility": N_("The primary contact's civility"),
+    "first_name": N_("The primary contact's first name"),
+    "last_name": N_("The primary contact's last name"),
+    "email": N_("The primary contact's e-mail"),
+    "position": N_("The primary contact's position"),
+    "direct_phone": N_("The primary contact's direct phone"),
+    "mobile_phone": N_("The primary contact's mobile phone"),
+    "switchboard_phone": N_("The primary contact's switchboard phone"),
+    "source": N_("The primary contact's source"),
+}
+_COMPANY_ONLY = N_(
+    "{label} belongs to a company, not to an individual: remove it, "
+    "or record this client as a company."
+)
+_COMPANY_FIELD_LABELS = {
+    "company_type": N_("A company type"),
+    "parent_id": N_("A parent company"),
+    "vat_number": N_("A VAT number"),
+    "siret": N_("A SIRET"),
+    "siren": N_("A SIREN"),
+    "ape_code": N_("An APE code"),
+}
+_SIRET_MISMATCH = N_(
+    "This SIRET belongs to the company with SIREN {siret_siren}, not to SIREN {siren}: "
+    "the first 9 digits of a SIRET are the company's SIREN."
+)
+_VAT_MISMATCH = N_(
+    "This VAT number contains the SIREN {vat_siren}, but the company's SIREN is {siren}: "
+    "a French VAT number is FR, a 2-character key and the company's SIREN."
+)
+_SIREN_REQUIRED = N_(
+    "A company in France must have a SIREN: enter it, or the SIRET of one of its "
+    "establishments, which contains it."
+)
+_WEBSITE = N_(
+    "This website address is not valid: type it like www.boulangerie-martin.fr "
+    "or https://www.boulangerie-martin.fr."
+)
+_UNKNOWN_COMPANY_TYPE = N_(
+    "{value} is not one of the company types set up in the administration: {choices}."
+)
+_UNKNOWN_LANGUAGE = N_(
+    "{value} is not one of the languages set up in the administration: {choices}."
+)
+_UNKNOWN_SOURCE = N_("{value} is not one of the sources set up in the administration: {choices}.")
+_OWN_PARENT = N_("A company cannot be its own parent company.")
+_ACCOUNT_FORMAT = N_(
+    "Accounting software usually takes account codes of at most 17 letters and digits, "
+    "such as 411DURAND: this one may be refused when the ledger is exported."
+)
+_PRIMARY_REQUIRED = N_(
+    "Add the primary contact of this company: its first name, last name, e-mail and "
+    "direct phone are asked for."
+)
+_PRIMARY_MULTIPLE = N_(
+    "{count} contacts are marked as the primary contact: a client has only one. "
+    "Keep the mark on one of them."
+)
+_PRIMARY_MISSING = N_(
+    "None of the {count} contacts is marked as the primary contact: mark the one to write to."
+)
+
+_IDENTIFIERS = (("vat_number", vat), ("siret", siret), ("siren", siren), ("ape_code", naf))
+_ACCOUNT = re.compile(r"[0-9A-Za-z]{1,17}")
+# A host name: labels of letters, digits and inner hyphens, and a top-level domain of letters
+# (or an IDNA one); internationalised names welcome.
+_HOST = re.compile(
+    r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})", re.IGNORECASE
+)
+
+
+def _problem(
+    code: str,
+    field: str,
+    message: str,
+    locale: str,
+    severity: Severity = "error",
+    **params: object,
+) -> Problem:
+    return Problem(
+        code=code, field=field, message=translate(message, locale, **params), severity=severity
+    )
+
+
+def _blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, Address):
+        return not any(
+            part.strip() for part in (value.line1, value.line2, value.postal_code, value.city)
+        )
+    return False
+
+
+def primary_contact_indexes(client: Client) -> list[int]:
+    """Return the positions of the contacts that stand as primary contact.
+
+    The contacts marked primary; with none marked, a single contact is primary by itself.
+    More than one index means the record is wrong (``contact.primary.multiple``).
+
+    Source: ``domain.md`` (« One primary contact per client; a single contact is primary by
+    itself »); ``lab-event_remplir-page-client`` (« Contact Principal »).
+    """
+    marked = [index for index, contact in enumerate(client.contacts) if contact.primary]
+    if not marked and len(client.contacts) == 1:
+        return [0]
+    return marked
+
+
+def required_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+    """Fields the policy requires of the client: a company's name, an individual's last name.
+
+    Source: ``lab-event_remplir-page-client`` (« Nom de la société cliente »).
+    """
+    company = client.kind is ClientKind.COMPANY
+    required = policy.required_company_fields if company else policy.required_individual_fields
+    for name in sorted(required):
+        if _blank(getattr(client, name)):
+            label = translate(_CLIENT_LABELS[name], locale)
+            yield _problem(f"client.{name}.required", name, _REQUIRED, locale, label=label)
+
+
+def company_field_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """An individual carries no company identifiers, company type or parent company.
+
+    Source: ``jb-manager_creer-contact`` (« une société ou un particulier »): SIREN, SIRET
+    and APE code identify companies and their establishments (INSEE, SIRENE); the VAT
+    number, the company type and the parent company (« Société mère ») are fields of the
+    company page (``lab-event_remplir-page-client``).
+    """
+    if client.kind is not ClientKind.INDIVIDUAL:
+        return
+    for name, label in _COMPANY_FIELD_LABELS.items():
+        if not _blank(getattr(client, name)):
+            yield _problem(
+                "client.individual.company_field",
+                name,
+                _COMPANY_ONLY,
+                locale,
+                label=translate(label, locale),
+            )
+
+
+def identifier_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """A company's VAT number, SIRET, SIREN and APE code must be valid; the code is the error's.
+
+    Source: the identifier modules (:mod:`clientbook.identifiers`): Luhn for SIREN and
+    SIRET, the French VAT key, NAF rév. 2 and NAF 2025.
+    """
+    if client.kind is not ClientKind.COMPANY:
+        return
+    for name, module in _IDENTIFIERS:
+        value = getattr(client, name)
+        if not value.strip():
+            continue
+        try:
+            module.validate(value)
+        except InvalidIdentifier as error:
+            yield Problem(code=error.code, field=name, message=error.message(locale))
+
+
+def _monaco_vat(number: str) -> bool:
+    """Whether *number* is a valid French VAT number of a company of Monaco (no SIREN)."""
+    return vat.is_valid(number) and vat.compact(number)[4:7] == "000"
+
+
+def _company_siren(client: Client) -> str | None:
+    """The company's SIREN, given or read from its SIRET; ``None`` when neither is valid."""
+    if siren.is_valid(client.siren):
+        return siren.compact(client.siren)
+    if not client.siren.strip() and siret.is_valid(client.siret):
+        return siret.siren(client.siret)
+    return None
+
+
+def cross_check_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """The SIRET's SIREN and the French VAT number's SIREN must be the company's SIREN.
+
+    A Monaco company's VAT number (FR, key, ``000`` and 6 digits) contains no SIREN and is
+    compared with nothing.
+
+    Source: ``domain.md`` (« SIRET: 14 digits = SIREN + 5-digit NIC »; « French VAT: FR +
+    2-character key + SIREN »; « Monaco companies carry French VAT numbers [...] but they have
+    no SIREN »).
+    """
+    if client.kind is not ClientKind.COMPANY:
+        return
+    company_siren = _company_siren(client)
+    if company_siren is None:
+        return
+    number = client.vat_number
+    if vat.is_valid(number) and vat.compact(number).startswith("FR") and not _monaco_vat(number):
+        vat_siren = vat.siren(number)
+        if vat_siren != company_siren:
+            yield _problem(
+                "vat.siren_mismatch",
+                "vat_number",
+                _VAT_MISMATCH,
+                locale,
+                vat_siren=siren.format(vat_siren),
+                siren=siren.format(company_siren),
+            )
+    if siret.is_valid(client.siret) and siret.siren(client.siret) != company_siren:
+        yield _problem(
+            "siret.siren_mismatch",
+            "siret",
+            _SIRET_MISMATCH,
+            locale,
+            siret_siren=siren.format(siret.siren(client.siret)),
+            siren=siren.format(company_siren),
+        )
+
+
+def siren_required_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+    """A company in France, or with no address, must carry a SIREN, directly or in its SIRET.
+
+    France is the mainland, Corsica, the overseas departments, Saint-Pierre-et-Miquelon,
+    Saint-Barthélemy and Saint-Martin (the territories of INSEE's SIRENE directory). A
+    company with a Monaco VAT number has no SIREN. Switched off by
+    ``Policy(require_siren_in_france=False)``.
+
+    Source: ``domain.md`` (« the customer's SIREN » is a mandatory invoice mention of the
+    e-invoicing reform, from 1 September 2026); INSEE (every French company has a SIREN).
+    """
+    if not policy.require_siren_in_france or client.kind is not ClientKind.COMPANY:
+        return
+    if client.address is not None and territory(client.address) not in SIRENE_TERRITORIES:
+        return
+    if client.siren.strip() or client.siret.strip() or _monaco_vat(client.vat_number):
+        return
+    yield _problem("siren.required", "siren", _SIREN_REQUIRED, locale)
+
+
+def _website_ok(text: str) -> bool:
+    if any(char.isspace() for char in text):
+        return False
+    url = text if "://" in text else f"http://{text}"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return False
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and parts.username is None
+        and host is not None
+        and _HOST.fullmatch(host) is not None
+    )
+
+
+def website_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """The website is an http or https address, or a bare domain such as www.example.fr.
+
+    Source: ``lab-event_remplir-page-client`` (« Site web : renseignez ici le site web du
+    client, s'il en possède un »).
+    """
+    text = client.website.strip()
+    if text and not _website_ok(text):
+        yield _problem("client.website.format", "website", _WEBSITE, locale)
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(values: frozenset[str]) -> frozenset[str]:
+    return frozenset(value.strip().casefold() for value in values)
+
+
+def _listed(value: str, allowed: frozenset[str] | None) -> bool:
+    return allowed is None or not value.strip() or value.strip().casefold() in _folded(allowed)
+
+
+def _unlisted(
+    value: str, allowed: frozenset[str] | None, *, code: str, field: str, message: str, locale: str
+) -> Iterator[Problem]:
+    if allowed is not None and not _listed(value, allowed):
+        choices = ", ".join(sorted(allowed, key=str.casefold))
+        yield _problem(code, field, message, locale, value=value.strip(), choices=choices)
+
+
+def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+    """Company type, language and source must be values of the host's configured lists.
+
+    Compared without regard to case or surrounding spaces; a blank value is not checked.
+
+    Source: ``lab-event_remplir-page-client`` (« Type : [...] Vous pouvez les paramétrer dans
+    le menu Administration », « Langue société : [...] à partir de l'administration »,
+    « Source : [...] vous pouvez les paramétrer »).
+    """
+    if client.kind is ClientKind.COMPANY:
+        yield from _unlisted(
+            client.company_type,
+            policy.company_types,
+            code="client.company_type.unknown",
+            field="company_type",
+            message=_UNKNOWN_COMPANY_TYPE,
+            locale=locale,
+        )
+    yield from _unlisted(
+        client.language,
+        policy.languages,
+        code="client.language.unknown",
+        field="language",
+        message=_UNKNOWN_LANGUAGE,
+        locale=locale,
+    )
+    yield from _unlisted(
+        client.source,
+        policy.sources,
+        code="client.source.unknown",
+        field="source",
+        message=_UNKNOWN_SOURCE,
+        locale=locale,
+    )
+
+
+def parent_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """A company is not its own parent company.
+
+    Source: ``lab-event_remplir-page-client`` (« Société mère : à renseigner si la société est
+    rattachée à une autre société »); ``domain.md`` (« Parent-company trees refuse cycles »).
+    """
+    if client.kind is ClientKind.COMPANY and client.parent_id == client.id:
+        yield _problem("client.parent_id.self", "parent_id", _OWN_PARENT, locale)
+
+
+def accounting_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """Warn about an accounting account of more than 17 characters or other than letters and digits.
+
+    Source: ``domain.md`` (« Common software limits the code to 17 characters, letters and
+    digits only »).
+    """
+    text = client.accounting_account.strip()
+    if text and not (text.isascii() and _ACCOUNT.fullmatch(text)):
+        yield _problem(
+            "client.accounting_account.format",
+            "accounting_account",
+            _ACCOUNT_FORMAT,
+            locale,
+            severity="warning",
+        )
+
+
+def client_address_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+    """The main, billing and delivery addresses: postal code, city, country, line lengths.
+
+    Source: ``lab-event_remplir-page-client`` (« Adresse, Adresse 2, Code Postal, Ville »,
+    « Pays »); ``jb-manager_creer-contact`` (« plusieurs adresses de livraison »).
+    """
+    if client.address is not None:
+        yield from address_problems(client.address, field="address", locale=locale)
+    if client.billing_address is not None:
+        yield from address_problems(client.billing_address, field="billing_address", locale=locale)
+    for index, delivery in enumerate(client.delivery_addresses):
+        field = f"delivery_addresses[{index}].address"
+        yield from address_problems(delivery.address, field=field, locale=locale)
+
+
+def _contact_problems(
+    contact: Contact, *, field: str, region: str, policy: Policy, locale: str
+) -> Iterator[Problem]:
+    yield from email_problems(contact.email, field=f"{field}.email", locale=locale)
+    for name in ("direct_phone", "mobile_phone", "switchboard_phone"):
+        yield from phone_problems(
+            getattr(contact, name),
+            region=region,
+            field=f"{field}.{name}",
+            mobile=name == "mobile_phone",
+            locale=locale,
+        )
+    yield from _unlisted(
+        contact.source,
+        policy.sources,
+        code="contact.source.unknown",
+        field=f"{field}.source",
+        message=_UNKNOWN_SOURCE,
+        locale=locale,
+    )
+
+
+def contact_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+    """Each contact's e-mail and phones, the primary contact's required fields, one primary.
+
+    Phone numbers are read in the territory of the client's address. A company with no
+    contact at all lacks its primary contact when the policy requires fields of it.
+
+    Source: ``lab-event_remplir-page-client`` (« Les champs Prénom, Nom, Email et Téléphone
+    direct sont obligatoires »; « Contact Principal »); ``domain.md`` (« One primary contact
+    per client; a single contact is primary by itself »).
+    """
+    contacts = client.contacts
+    if not contacts:
+        if client.kind is ClientKind.COMPANY and policy.required_contact_fields:
+            yield _problem("contact.primary.required", "contacts", _PRIMARY_REQUIRED, locale)
+        return
+    primary = primary_contact_indexes(client)
+    if len(primary) > 1:
+        yield _problem(
+            "contact.primary.multiple", "contacts", _PRIMARY_MULTIPLE, locale, count=len(primary)
+        )
+    elif not primary:
+        yield _problem(
+            "contact.primary.missing",
+            "contacts",
+            _PRIMARY_MISSING,
+            locale,
+            severity="warning",
+            count=len(contacts),
+        )
+    region = client_region(client)
+    for index, contact in enumerate(contacts):
+        field = f"contacts[{index}]"
+        if index in primary:
+            for name in sorted(policy.required_contact_fields):
+                if _blank(getattr(contact, name)):
+                    label = translate(_CONTACT_LABELS[name], locale)
+                    yield _problem(
+                        f"contact.{name}.required",
+                        f"{field}.{name}",
+                        _REQUIRED,
+                        locale,
+                        label=label,
+                    )
+        yield from _contact_problems(
+            contact, field=field, region=region, policy=policy, locale=locale
+        )
+
+
+_NESTED: dict[tuple[type, str], type] = {
+    (Client, "address"): Address,
+    (Client, "billing_address"): Address,
+    (Client, "delivery_addresses"): DeliveryAddress,
+    (Client, "contacts"): Contact,
+    (DeliveryAddress, "address"): Address,
+}
+_PATH_PART = re.compile(r"(\w+)(?:\[(\d+)\])?")
+
+
+@functools.cache
+def _ranks(cls: type) -> dict[str, int]:
+    return {field.name: rank for rank, field in enumerate(attrs.fields(cls))}
+
+
+def _record_order(problem: Problem) -> tuple[int, ...]:
+    """Sort key: the position of the problem's field in the record, field after field."""
+    key: list[int] = []
+    cls: type | None = Client
+    for name, index in _PATH_PART.findall(problem.field):
+        ranks = _ranks(cls) if cls is not None else {}
+        key.append(ranks.get(name, len(ranks)))
+        if index:
+            key.append(int(index))
+        cls = _NESTED.get((cls, name)) if cls is not None else None
+    return tuple(key)
+
+
+def validate_client(
+    client: Client, *, policy: Policy | None = None, locale: str = "fr"
+) -> list[Problem]:
+    """Return every problem of a client record, in the order of its fields.
+
+    Bad data never raises: any text in any field gives problems. The checks: required fields
+    (:class:`Policy`); company-only fields on an individual; the identifiers and their
+    cross-checks; the SIREN a company in France must carry; the website; the host's value
+    lists; the parent company; the accounting account; each address; each contact's e-mail
+    and phones, the primary contact's required fields and the single primary contact.
+
+    Args:
+        client: the record to check.
+        policy: what the host requires; ``None`` is ``Policy()``, the source page's default.
+        locale: the language of the messages, ``"fr"`` (the default) or ``"en"``; regional
+            names such as ``"fr_FR"`` are accepted.
+
+    Returns:
+        The problems, errors and warnings together; an empty list for a clean record.
+
+    Raises:
+        ValueError: *locale* is not a language clientbook has messages in.
+
+    >>> from clientbook import Client, ClientKind, Contact
+    >>> client = Client(id="c1", kind=ClientKind.COMPANY, name="Boulangerie Martin",
+    ...                 siret="12345678200011", contacts=(Contact(first_name="Claire"),))
+    >>> [(p.code, p.field) for p in validate_client(client, locale="en")]
+    [('siret.checksum', 'siret'),
+     ('contact.last_name.required', 'contacts[0].last_name'),
+     ('contact.email.required', 'contacts[0].email'),
+     ('contact.direct_phone.required', 'contacts[0].direct_phone')]
+    """
+    language = normalize_locale(locale)
+    policy = Policy() if policy is None else policy
+    problems = [
+        *required_problems(client, policy=policy, locale=language),
+        *company_field_problems(client, locale=language),
+        *identifier_problems(client, locale=language),
+        *cross_check_problems(client, locale=language),
+        *siren_required_problems(client, policy=policy, locale=language),
+        *website_problems(client, locale=language),
+        *list_problems(client, policy=policy, locale=language),
+        *parent_problems(client, locale=language),
+        *accounting_problems(client, locale=language),
+        *client_address_problems(client, locale=language),
+        *contact_problems(client, policy=policy, locale=language),
+    ]
+    return sorted(problems, key=_record_order)
