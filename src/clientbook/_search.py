@@ -15,6 +15,7 @@ a SQL adapter's) stores :func:`client_search_keys` and compares typed words with
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -51,9 +52,14 @@ _EXPANSIONS = MappingProxyType(
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 
+# The combining diacritical marks: the accents, cedillas and diaereses of Latin letters.
+_DIACRITICS = re.compile("[\u0300-\u036f]+")
+_ASCII_GAPS = re.compile("[^0-9a-z]+")
+
+
 def _fold(text: str) -> str:
-    """Decompose *text* (NFKD) and drop the combining marks: accents, cedillas, diaereses."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Decompose *text* (NFKD) and drop its combining marks: accents, cedillas, diaereses."""
+    decomposed = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -74,8 +80,13 @@ def search_key(text: str) -> str:
     >>> search_key("  SOCIÉTÉ  l'Œuf-Côté, S.A.R.L. ")
     'societe l oeuf cote s a r l'
     """
-    folded = _fold(_fold(text).casefold().translate(_LIGATURES))
-    return " ".join("".join(char if char.isalnum() else " " for char in folded).split())
+    if not text.isascii():
+        text = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():  # beyond French accents: the general (slower) way
+            folded = _fold(_fold(text).casefold().translate(_LIGATURES))
+            return " ".join("".join(char if char.isalnum() else " " for char in folded).split())
+    # Most names are ASCII once their accents are gone: the same result, much faster.
+    return _ASCII_GAPS.sub(" ", text.lower()).strip()
 
 
 def _compact(text: str) -> str:
