@@ -207,7 +207,9 @@ def _address_block(address: Address, *, locale: str) -> list[tuple[str, str]]:
     if town:
         block.append(("city", town))
     if country not in LA_POSTE_COUNTRIES:
-        block.append(("country", _postal_capitals(country_name(country, locale=locale))))
+        name = _postal_capitals(country_name(country, locale=locale))
+        if name:  # a "country" of punctuation only names nothing
+            block.append(("country", name))
     return block
 
 
