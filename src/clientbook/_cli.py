@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import re
@@ -325,8 +326,16 @@ def _check(options: argparse.Namespace, language: str) -> int:
     if options.format == "json":
         _print_json(report, sys.stdout)
     else:
-        _print_table(report, language, sys.stdout)
+        _print_table(report, language, _replacing(sys.stdout))
     return 1 if report.errors else 0
+
+
+def _replacing(stream: IO[str]) -> IO[str]:
+    """Return *stream*, made to replace what its encoding cannot write (a cp1252 console)."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if not encoding.startswith("utf") and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
 
 
 def _fail(message: str, language: str) -> None:
