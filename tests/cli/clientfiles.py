@@ -1,0 +1,100 @@
+"""Small factories for the tests of ``clientbook check``: client files and runs of the command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from clientbook._cli import main
+
+#: The header of a client file as Excel FR exports it.
+FRENCH_HEADERS = [
+    "Raison sociale",
+    "SIREN",
+    "SIRET",
+    "N° TVA intracommunautaire",
+    "Code APE",
+    "Adresse",
+    "Code postal",
+    "Ville",
+]
+
+#: Valid numbers of one fictitious company (computed: Luhn, VAT key).
+SIREN = "404833048"
+SIRET = "40483304800014"
+VAT = "FR83404833048"
+#: Another company.
+OTHER_SIREN = "123456782"
+OTHER_SIRET = "12345678200010"
+OTHER_VAT = "FR11123456782"
+#: A company of Monaco: a French VAT number without SIREN.
+MONACO_VAT = "FR34000123456"
+
+
+def client(
+    name: str = "Boulangerie Martin SARL",
+    siren: str = SIREN,
+    siret: str = SIRET,
+    vat: str = VAT,
+    ape: str = "10.71C",
+    address: str = "12 rue de la République",
+    postcode: str = "69003",
+    city: str = "Lyon",
+) -> list[str]:
+    """Return one row under :data:`FRENCH_HEADERS`, valid unless told otherwise."""
+    return [name, siren, siret, vat, ape, address, postcode, city]
+
+
+def write_client_file(
+    directory: Path,
+    rows: list[list[str]],
+    *,
+    headers: list[str] | None = None,
+    delimiter: str = ";",
+    encoding: str = "cp1252",
+    name: str = "clients.csv",
+) -> Path:
+    """Write *rows* under *headers* (French by default) as a spreadsheet exports them."""
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(FRENCH_HEADERS if headers is None else headers)
+    writer.writerows(rows)
+    path = directory / name
+    path.write_bytes(text.getvalue().encode(encoding))
+    return path
+
+
+@attrs.frozen(kw_only=True)
+class Run:
+    """What one run of the command printed, and its exit status."""
+
+    status: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        """Return the JSON document printed on stdout."""
+        document: dict[str, Any] = json.loads(self.out)
+        return document
+
+    def codes(self) -> list[tuple[int, str]]:
+        """Return ``(row, code)`` of every problem of the JSON document."""
+        return [(problem["row"], problem["code"]) for problem in self.json()["problems"]]
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str | Path) -> Run:
+    """Run ``clientbook`` with *arguments*; return what it printed and its status."""
+    status = main([str(argument) for argument in arguments])
+    out, err = capsys.readouterr()
+    return Run(status=status, out=out, err=err)
+
+
+def check_json(capsys: pytest.CaptureFixture[str], path: Path, *options: str) -> Run:
+    """Run ``clientbook check PATH --format json`` with *options*."""
+    return run(capsys, "check", path, "--format", "json", *options)

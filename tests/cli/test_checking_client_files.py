@@ -1,0 +1,223 @@
+"""Checking the identifiers of each row: every problem found, with its code, row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from clientfiles import (
+    MONACO_VAT,
+    OTHER_SIREN,
+    OTHER_SIRET,
+    OTHER_VAT,
+    VAT,
+    check_json,
+    client,
+    write_client_file,
+)
+
+from clientbook import Problem
+from clientbook._filecheck import FileProblem, check_file
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "code"),
+    [
+        (client(siren="404833049"), "SIREN", "siren.checksum"),
+        (client(siren="40483304"), "SIREN", "siren.length"),
+        (client(siren="En cours"), "SIREN", "siren.format"),
+        (client(siren="000000000", siret="", vat=""), "SIREN", "siren.component"),
+        (client(siret="40483304800015"), "SIRET", "siret.checksum"),
+        (client(siret="4048330480001"), "SIRET", "siret.length"),
+        (client(siret="404 833 048 0OO14"), "SIRET", "siret.format"),
+        (client(vat="FR84404833048"), "N° TVA intracommunautaire", "vat.checksum"),
+        (client(vat="FR8340483304"), "N° TVA intracommunautaire", "vat.length"),
+        (client(vat="83404833048"), "N° TVA intracommunautaire", "vat.format"),
+        (client(vat="EU372000041"), "N° TVA intracommunautaire", "vat.component"),
+        (client(vat="MC34000123456"), "N° TVA intracommunautaire", "vat.component"),
+        (client(ape="62.99Z"), "Code APE", "naf.component"),
+        (client(ape="6201"), "Code APE", "naf.length"),
+        (client(ape="62.O1Z"), "Code APE", "naf.format"),
+    ],
+)
+def test_each_kind_of_invalid_identifier_is_reported_with_its_code_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], row: list[str], column: str, code: str
+) -> None:
+    path = write_client_file(tmp_path, [client(), row])
+    result = check_json(capsys, path)
+    assert result.status == 1
+    [problem] = result.json()["problems"]
+    assert (problem["row"], problem["column"], problem["code"], problem["severity"]) == (
+        3,
+        column,
+        code,
+        "error",
+    )
+    assert problem["field"] == code.split(".")[0]
+
+
+def test_every_problem_of_a_row_is_reported_not_only_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = client(siren="12345678", siret="1234", vat="FR00", ape="99.99Z")
+    result = check_json(capsys, write_client_file(tmp_path, [row]))
+    assert result.codes() == [
+        (2, "siren.length"),
+        (2, "siret.length"),
+        (2, "vat.format"),
+        (2, "naf.component"),
+    ]
+    assert result.json()["summary"]["rows_with_errors"] == 1
+
+
+def test_identifiers_typed_with_spaces_dots_and_lowercase_are_valid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = client(
+        siren="404.833.048", siret="404 833 048 00014", vat="fr 83 404 833 048", ape="6201z"
+    )
+    result = check_json(capsys, write_client_file(tmp_path, [row]))
+    assert (result.status, result.json()["problems"]) == (0, [])
+
+
+def test_empty_cells_are_not_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [client(siren="", siret="", vat="", ape=""), client(siren="  ", vat=" ")]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert (result.status, result.json()["problems"]) == (0, [])
+
+
+def test_foreign_clients_vat_numbers_are_checked_by_their_country_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        client(siren="", siret="", vat="BE0403019261", ape=""),
+        client(siren="", siret="", vat="DE136695976", ape=""),
+        client(siren="", siret="", vat="DE136695977", ape=""),
+    ]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert result.codes() == [(4, "vat.checksum")]
+
+
+def test_a_siret_of_another_company_than_the_row_siren_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = check_json(capsys, write_client_file(tmp_path, [client(siret=OTHER_SIRET)]))
+    [problem] = result.json()["problems"]
+    assert problem == {
+        "row": 2,
+        "column": "SIRET",
+        "field": "siret",
+        "code": "siret.siren_mismatch",
+        "message": "Les 9 premiers chiffres de ce SIRET (123 456 782) ne sont pas le SIREN de la "
+        "ligne (404 833 048).",
+        "severity": "error",
+    }
+
+
+def test_a_french_vat_number_of_another_company_than_the_row_siren_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = check_json(
+        capsys, write_client_file(tmp_path, [client(vat=OTHER_VAT)]), "--locale", "en"
+    )
+    [problem] = result.json()["problems"]
+    assert (problem["column"], problem["code"]) == (
+        "N° TVA intracommunautaire",
+        "vat.siren_mismatch",
+    )
+    assert problem["message"] == (
+        "The SIREN in this VAT number (123 456 782) is not the row's SIREN (404 833 048)."
+    )
+
+
+def test_without_a_siren_the_vat_number_is_compared_with_the_siret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [client(siren="", vat=OTHER_VAT), client(siren="", vat=VAT)]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert result.codes() == [(2, "vat.siren_mismatch")]
+    assert "celui du SIRET de la ligne (404 833 048)" in result.json()["problems"][0]["message"]
+
+
+def test_no_mismatch_is_reported_when_the_siren_itself_is_invalid(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = check_json(capsys, write_client_file(tmp_path, [client(siren="404833049")]))
+    assert result.codes() == [(2, "siren.checksum")]
+
+
+def test_a_monaco_vat_number_has_no_siren_and_so_no_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [
+        client(siren="", siret="", vat=MONACO_VAT, city="Monaco", postcode="98000"),
+        client(vat=MONACO_VAT),  # a French company with a Monaco number: nothing to compare
+    ]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert (result.status, result.json()["problems"]) == (0, [])
+
+
+def test_a_foreign_vat_number_is_not_compared_with_the_siren(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = check_json(capsys, write_client_file(tmp_path, [client(vat="DE136695976")]))
+    assert result.json()["problems"] == []
+
+
+def test_both_mismatches_are_reported_on_the_same_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [client(siren=OTHER_SIREN)]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert result.codes() == [(2, "siret.siren_mismatch"), (2, "vat.siren_mismatch")]
+
+
+def test_a_siren_whose_leading_zero_the_spreadsheet_dropped_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [client(siren="12345674", siret="1234567400019", vat="FR09012345674")]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    hint = (
+        "Le tableur a probablement supprimé les zéros de tête : mettez la colonne au format Texte "
+        "et saisissez de nouveau le numéro."
+    )
+    assert [problem["message"] for problem in result.json()["problems"]] == [
+        f"Un SIREN compte 9 chiffres. {hint}",
+        f"Un SIRET compte 14 chiffres (le SIREN et 5 chiffres de NIC). {hint}",
+    ]
+
+
+def test_a_siret_in_scientific_notation_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_client_file(tmp_path, [client(siret="4,04833E+13")])
+    [problem] = check_json(capsys, path, "--locale", "en").json()["problems"]
+    assert problem["code"] == "siret.format"
+    assert problem["message"] == (
+        "A SIRET contains digits only. The spreadsheet has turned the number into a number in "
+        "scientific notation: format the column as text, type the number again and export once "
+        "more."
+    )
+
+
+def test_a_file_problem_is_a_problem_with_a_place_in_the_file(tmp_path: Path) -> None:
+    report = check_file(write_client_file(tmp_path, [client(siren="404833049")]), locale="en")
+    [problem] = report.problems
+    assert isinstance(problem, Problem)
+    assert problem == FileProblem(
+        row=2,
+        column="SIREN",
+        field="siren",
+        code="siren.checksum",
+        message="The check digits do not match: a digit is probably mistyped.",
+        value="404833049",
+    )
+    assert (report.rows, report.errors, report.warnings) == (1, 1, 0)
+    assert report.counts_by_code() == {"siren.checksum": 1}
+
+
+def test_a_file_without_identifier_problems_has_an_empty_report(tmp_path: Path) -> None:
+    rows = [client(), client(siren=OTHER_SIREN, siret=OTHER_SIRET, vat=OTHER_VAT)]
+    report = check_file(write_client_file(tmp_path, rows))
+    assert (report.rows, report.problems, report.rows_with_errors) == (2, (), 0)
+    assert report.columns()["siren"] == "SIREN"
