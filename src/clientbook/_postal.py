@@ -86,7 +86,7 @@ _MONACO_COUNTRY = N_(
 _CITY_REQUIRED = N_("Enter the city that goes with the postal code.")
 _POSTAL_CODE_REQUIRED = N_("Enter the postal code: mail to France cannot be sorted without it.")
 _UNKNOWN_COUNTRY = N_(
-    "{country} is not a country code: enter the two-letter ISO code, such as FR, BE or DE."
+    '"{country}" is not a country code: enter the two-letter ISO code, such as FR, BE or DE.'
 )
 _TOO_LONG = N_(
     "This address line has {length} characters: a postal address line has at most 38 "

@@ -87,21 +87,18 @@ _WEBSITE = N_(
     "or https://www.boulangerie-martin.fr."
 )
 _UNKNOWN_COMPANY_TYPE = N_(
-    "{value} is not one of the company types set up in the administration: {choices}."
+    '"{value}" is not one of the company types set up in the administration: {choices}.'
 )
 _UNKNOWN_LANGUAGE = N_(
-    "{value} is not one of the languages set up in the administration: {choices}."
+    '"{value}" is not one of the languages set up in the administration: {choices}.'
 )
-_UNKNOWN_SOURCE = N_("{value} is not one of the sources set up in the administration: {choices}.")
+_UNKNOWN_SOURCE = N_('"{value}" is not one of the sources set up in the administration: {choices}.')
 _OWN_PARENT = N_("A company cannot be its own parent company.")
 _ACCOUNT_FORMAT = N_(
     "Accounting software usually takes account codes of at most 17 letters and digits, "
     "such as 411DURAND: this one may be refused when the ledger is exported."
 )
-_PRIMARY_REQUIRED = N_(
-    "Add the primary contact of this company: its first name, last name, e-mail and "
-    "direct phone are asked for."
-)
+_PRIMARY_REQUIRED = N_("Add this company's primary contact.")
 _PRIMARY_MULTIPLE = N_(
     "{count} contacts are marked as the primary contact: a client has only one. "
     "Keep the mark on one of them."
