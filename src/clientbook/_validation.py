@@ -210,15 +210,18 @@ def identifier_problems(client: Client, *, locale: str) -> Iterator[Problem]:
 
 def _monaco_vat(number: str) -> bool:
     """Whether *number* is a valid French VAT number of a company of Monaco (no SIREN)."""
-    return vat.is_valid(number) and vat.compact(number)[4:7] == "000"
+    compact = vat.compact(number)
+    return compact[4:7] == "000" and vat.is_valid(compact)
 
 
 def _company_siren(client: Client) -> str | None:
     """The company's SIREN, given or read from its SIRET; ``None`` when neither is valid."""
-    if siren.is_valid(client.siren):
-        return siren.compact(client.siren)
-    if not client.siren.strip() and siret.is_valid(client.siret):
-        return siret.siren(client.siret)
+    given = siren.compact(client.siren)
+    if siren.is_valid(given):
+        return given
+    if not given:
+        number = siret.compact(client.siret)
+        return number[:9] if siret.is_valid(number) else None
     return None
 
 
@@ -237,25 +240,30 @@ def cross_check_problems(client: Client, *, locale: str) -> Iterator[Problem]:
     company_siren = _company_siren(client)
     if company_siren is None:
         return
-    number = client.vat_number
-    if vat.is_valid(number) and vat.compact(number).startswith("FR") and not _monaco_vat(number):
-        vat_siren = vat.siren(number)
-        if vat_siren != company_siren:
-            yield _problem(
-                "vat.siren_mismatch",
-                "vat_number",
-                _VAT_MISMATCH,
-                locale,
-                vat_siren=siren.format(vat_siren),
-                siren=siren.format(company_siren),
-            )
-    if siret.is_valid(client.siret) and siret.siren(client.siret) != company_siren:
+    number = vat.compact(client.vat_number)
+    vat_siren = number[4:]
+    if (
+        number.startswith("FR")
+        and not vat_siren.startswith("000")  # Monaco: no SIREN inside
+        and vat_siren != company_siren
+        and vat.is_valid(number)
+    ):
+        yield _problem(
+            "vat.siren_mismatch",
+            "vat_number",
+            _VAT_MISMATCH,
+            locale,
+            vat_siren=siren.format(vat_siren),
+            siren=siren.format(company_siren),
+        )
+    establishment = siret.compact(client.siret)
+    if establishment[:9] != company_siren and siret.is_valid(establishment):
         yield _problem(
             "siret.siren_mismatch",
             "siret",
             _SIRET_MISMATCH,
             locale,
-            siret_siren=siren.format(siret.siren(client.siret)),
+            siret_siren=siren.format(establishment[:9]),
             siren=siren.format(company_siren),
         )
 
