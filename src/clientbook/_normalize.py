@@ -14,7 +14,7 @@ from ._address import Address
 from ._client import Client, ClientKind
 from ._contact import Contact
 from ._email import normalize_email
-from ._phones import client_region, has_extension, normalize_phone
+from ._phones import client_region, stored_phone
 from ._postal import clean_country
 from .identifiers import IdentifierModule, naf, siren, siret, vat
 
@@ -36,9 +36,7 @@ def _address(address: Address) -> Address:
 
 def _phone(text: str, region: str) -> str:
     """E.164 for a valid number; as typed when invalid or when it has an extension."""
-    if has_extension(text, region=region):
-        return text
-    return normalize_phone(text, region=region) or text
+    return stored_phone(text, region=region) or text
 
 
 def _contact(contact: Contact, region: str) -> Contact:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ._client import Client
 
-__all__ = ["client_region", "has_extension", "normalize_phone", "phone_problems"]
+__all__ = ["client_region", "normalize_phone", "phone_problems", "stored_phone"]
 
 #: Regions of the French 10-digit numbering plan, each standing for its country calling code
 #: (GP for +590 with BL and MF, RE for +262 with YT).
@@ -120,10 +120,18 @@ def normalize_phone(text: str, *, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def has_extension(text: str, *, region: str) -> bool:
-    """Return whether *text* is a valid number typed with an extension (« poste »)."""
+def stored_phone(text: str, *, region: str) -> str | None:
+    """Return the E.164 form to store *text* as, or ``None`` to keep it as typed.
+
+    ``None`` for a number that is not valid, and for a valid number typed with an extension
+    (« poste »), which E.164 cannot hold: normalising must lose nothing.
+    """
+    import phonenumbers
+
     number = _read(text, region)
-    return number is not None and bool(number.extension)
+    if number is None or number.extension:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _not_mobile(number: PhoneNumber) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientbook import Address, Client, ClientKind
-from clientbook._phones import client_region, normalize_phone, phone_problems
+from clientbook._phones import client_region, normalize_phone, phone_problems, stored_phone
 
 
 def check(text: str, region: str, *, mobile: bool = False) -> list[tuple[str, str, str]]:
@@ -68,6 +68,13 @@ def test_monaco_is_outside_the_french_plan_so_a_lyon_number_needs_its_code_there
 @pytest.mark.parametrize("text", ["06 12 34", "01 02 03 04 05 06", "téléphone", "", "+", "+999 12"])
 def test_what_is_no_valid_number_gives_none(text: str) -> None:
     assert normalize_phone(text, region="FR") is None
+
+
+def test_a_number_with_an_extension_is_not_stored_in_e164_which_would_lose_it() -> None:
+    assert normalize_phone("04 78 12 34 56 x12", region="FR") == "+33478123456"
+    assert stored_phone("04 78 12 34 56 x12", region="FR") is None
+    assert stored_phone("04 78 12 34 56", region="FR") == "+33478123456"
+    assert stored_phone("04 78 12", region="FR") is None
 
 
 def test_an_unknown_region_gives_none_rather_than_an_error() -> None:
