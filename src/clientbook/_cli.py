@@ -216,7 +216,7 @@ def _parser(language: str) -> _Parser:
         type=_choice(("table", "json"), language),
         default="table",
         metavar="{table,json}",
-        help=_(N_("table (default), for people, or json, for programs")),
+        help=_(N_("table (default) for people, json for programs")),
     )
     options.add_argument(
         "--column",
