@@ -74,6 +74,18 @@ def test_a_single_name_instead_of_a_set_is_refused_rather_than_read_letter_by_le
     assert "{'name'}" in str(raised.value)
 
 
+def test_a_single_value_instead_of_a_list_is_refused() -> None:
+    with pytest.raises(TypeError, match="not a single str") as raised:
+        Policy(company_types="SARL")
+    assert "{'SARL'}" in str(raised.value)
+
+
+def test_field_names_that_are_not_text_are_refused() -> None:
+    with pytest.raises(TypeError, match="field names are str, not int") as raised:
+        Policy(required_contact_fields=[3])  # type: ignore[list-item]
+    assert ": 3" in str(raised.value)
+
+
 def test_a_value_list_of_other_things_than_text_is_refused() -> None:
     with pytest.raises(TypeError, match="are str, not int"):
         Policy(languages=[1, 2])  # type: ignore[list-item]
