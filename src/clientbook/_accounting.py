@@ -17,14 +17,13 @@ cliente »); the chart of accounts (Plan comptable général, account 411 « Cli
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 from ._client import ClientKind
 from ._search import search_key
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from ._client import Client
 
@@ -67,6 +66,20 @@ def _check_prefix(prefix: str) -> str:
     return prefix.upper()
 
 
+def _candidates(prefix: str, name: str) -> Iterator[str]:
+    """Yield the codes to try, in order: the name, then the name and a number; or numbers."""
+    room = _LENGTH - len(prefix)
+    if name:
+        yield prefix + name[:room]
+        for number in range(1, 10**room):
+            suffix = str(number)
+            yield prefix + name[: room - len(suffix)] + suffix
+    else:
+        width = min(_NUMBER_WIDTH, room)
+        for number in range(1, 10**room):
+            yield prefix + str(number).zfill(width)
+
+
 def suggest_accounting_account(
     client: Client, existing: Iterable[str], *, prefix: str = "411"
 ) -> str:
@@ -98,25 +111,7 @@ def suggest_accounting_account(
     """
     prefix = _check_prefix(prefix)
     taken = {code.strip().casefold() for code in existing}
-    room = _LENGTH - len(prefix)
-    name = _name_part(client)
-    if name:
-        candidate = prefix + name[:room]
+    for candidate in _candidates(prefix, _name_part(client)):
         if candidate.casefold() not in taken:
             return candidate
-        for number in itertools.count(1):
-            suffix = str(number)
-            if len(suffix) > room:
-                break
-            candidate = prefix + name[: room - len(suffix)] + suffix
-            if candidate.casefold() not in taken:
-                return candidate
-    else:
-        width = min(_NUMBER_WIDTH, room)
-        for number in itertools.count(1):
-            suffix = str(number).zfill(width)
-            if len(suffix) > room:
-                break
-            if (prefix + suffix).casefold() not in taken:
-                return prefix + suffix
     raise ValueError(f"every account code starting with {prefix!r} is taken: use a shorter prefix")

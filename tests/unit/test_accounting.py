@@ -91,3 +91,17 @@ def test_when_a_long_prefix_leaves_no_free_code_it_says_so() -> None:
     with pytest.raises(ValueError, match="is taken: use a shorter prefix") as raised:
         suggest_accounting_account(company("Durand"), existing=taken, prefix=prefix)
     assert prefix in str(raised.value)
+
+
+def test_a_long_prefix_with_every_number_taken_says_so_for_a_client_without_name() -> None:
+    prefix = "4" * 16
+    with pytest.raises(ValueError, match="is taken") as raised:
+        suggest_accounting_account(
+            company(""), existing=[prefix + str(n) for n in range(10)], prefix=prefix
+        )
+    assert prefix in str(raised.value)
+
+
+def test_a_prefix_that_is_not_text_is_a_programming_error() -> None:
+    with pytest.raises(TypeError, match="prefix must be a str"):
+        suggest_accounting_account(company("Durand"), existing=[], prefix=411)  # type: ignore[arg-type]
