@@ -390,20 +390,27 @@ def vat_numbers(*, countries: Collection[str] | None = None) -> st.SearchStrateg
     ...     assert vat.validate(" ".join(number)) == number
     >>> test_a_vat_number_is_accepted_with_spaces()
     """
-    return st.one_of([_vat_strategy(country) for country in _check_countries(countries)])
+    return _vat_numbers(_check_countries(countries))
+
+
+@functools.cache
+def _vat_numbers(countries: tuple[str, ...]) -> st.SearchStrategy[str]:
+    return st.one_of([_vat_strategy(country) for country in countries])
 
 
 # --- NAF codes ----------------------------------------------------------------------------
 
 
-def _rev2_codes() -> list[str]:
-    return sorted(naf._rev2_labels())  # the list shipped with clientbook
+@functools.cache
+def _rev2_codes() -> tuple[str, ...]:
+    return tuple(sorted(naf._rev2_labels()))  # the list shipped with clientbook
 
 
 def _naf_2025_code(digits: int, letter: str) -> str:
     return f"{digits:04d}{letter}"
 
 
+@functools.cache
 def _naf_2025_codes() -> st.SearchStrategy[str]:
     rev2 = frozenset(_rev2_codes())
     # Codes seen in NAF 2025 end in Y; other letters mark subdivided classes.
