@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["client_region", "normalize_phone", "phone_problems", "stored_phone"]
 
-#: Regions of the French 10-digit numbering plan, each standing for its country calling code
-#: (GP for +590 with BL and MF, RE for +262 with YT).
+# Regions of the French 10-digit numbering plan, and one region per country calling code of
+# the plan to read a number in when it is not valid in the address's own (GP reads +590 numbers
+# of BL and MF too, RE reads +262 numbers of YT).
 _FRENCH_PLAN = ("FR", "GP", "MQ", "GF", "RE", "YT", "BL", "MF")
 _FALLBACKS = ("FR", "GP", "MQ", "GF", "RE")
 
