@@ -110,11 +110,17 @@ class Policy:
 
     Attributes:
         required_company_fields: fields a company must fill (default: its name, « Nom de la
-            société cliente »). Names from :data:`CLIENT_REQUIRABLE_FIELDS`.
-        required_individual_fields: fields an individual must fill (default: the last name).
+            société cliente »): any of ``name``, ``civility``, ``first_name``, ``last_name``,
+            ``website``, ``company_type``, ``language``, ``source``, ``address``,
+            ``vat_number``, ``siret``, ``siren``, ``ape_code``, ``accounting_account``,
+            ``owner``.
+        required_individual_fields: fields an individual must fill (default: the last name),
+            among the same names.
         required_contact_fields: fields the primary contact must fill (default: first name,
-            last name, e-mail and direct phone). Names from :data:`CONTACT_REQUIRABLE_FIELDS`.
-            When not empty, a company without any contact is refused.
+            last name, e-mail and direct phone): any of ``civility``, ``first_name``,
+            ``last_name``, ``email``, ``position``, ``direct_phone``, ``mobile_phone``,
+            ``switchboard_phone``, ``source``. When not empty, a company without any contact
+            is refused.
         require_siren_in_france: a company whose main address is in France (mainland,
             Corsica, the overseas departments, Saint-Pierre-et-Miquelon, Saint-Barthélemy,
             Saint-Martin), or that has no address, must carry a SIREN, directly or through
