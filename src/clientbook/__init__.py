@@ -11,18 +11,23 @@ from ._client import Client, ClientKind, Role
 from ._contact import Civility, Contact
 from ._errors import ClientbookError
 from ._problem import Problem, Severity
+from ._refusals import ClientExists, ClientInvalid, ClientNotFound, StaleClient
 
 __all__ = [
     "Address",
     "Civility",
     "Client",
+    "ClientExists",
+    "ClientInvalid",
     "ClientKind",
+    "ClientNotFound",
     "ClientbookError",
     "Contact",
     "DeliveryAddress",
     "Problem",
     "Role",
     "Severity",
+    "StaleClient",
     "__version__",
 ]
 

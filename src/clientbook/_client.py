@@ -70,6 +70,8 @@ class Client:
         contacts: the contact persons; one of them primary.
         owner: the user who owns the commercial relationship.
         created_at: when the record was created (timezone-aware preferred).
+        version: the stored version this copy was read at, ``0`` for a record never stored;
+            a repository refuses an update from a stale copy (:class:`StaleClient`).
 
     >>> Client(id="c1", kind=ClientKind.COMPANY, siret="12345678200010").siren
     '123456782'
@@ -99,6 +101,7 @@ class Client:
     contacts: tuple[Contact, ...] = ()
     owner: str | None = None
     created_at: datetime.datetime | None = None
+    version: int = 0
 
     @property
     def display_name(self) -> str:

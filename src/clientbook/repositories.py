@@ -1,0 +1,121 @@
+"""The ports: what clientbook's services need from the host's storage.
+
+A host application keeps its own database. To use :mod:`clientbook.services` on it, it
+implements these two protocols (or uses :mod:`clientbook.memory` or :mod:`clientbook.sql`) and
+proves its adapter with the contract kit, :mod:`clientbook.testing.contract`.
+
+The protocols declare exactly the methods the services call, nothing more (the lesson of
+"Architecture Patterns with Python": abstract base classes drifted from what the code used).
+
+Rules every implementation keeps (the contract kit checks each one):
+
+- A unit of work is bound to one tenant (account): nothing of another tenant can be read,
+  listed, searched, updated or removed through it, even with a guessed id.
+- A client is stored with its contacts and addresses as one aggregate.
+- ``add`` stores version 1; ``update`` stores ``version + 1`` and refuses a copy whose
+  ``version`` is not the stored one (:class:`~clientbook.StaleClient`), writing nothing.
+- Nothing is visible to other units of work before ``commit``; leaving the ``with`` block
+  without committing, or with an exception, rolls back.
+- ``search`` follows :func:`clientbook.matches_prefix` exactly, archived clients left out
+  unless asked for, and is backed by an index, not a scan.
+- ``get_many`` and ``list`` cost a number of round trips that does not grow with the number
+  of clients.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, Self
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from types import TracebackType
+
+    from ._client import Client
+
+__all__ = ["ClientRepository", "UnitOfWork"]
+
+
+class ClientRepository(Protocol):
+    """Clients of one tenant, each with its contacts and addresses."""
+
+    def get(self, client_id: str, /) -> Client:
+        """Return the stored client; raise :class:`~clientbook.ClientNotFound` if none."""
+        ...
+
+    def get_many(self, client_ids: Iterable[str], /) -> dict[str, Client]:
+        """Return the stored clients among *client_ids*, by id, in one round trip.
+
+        Ids with no client are absent from the result.
+        """
+        ...
+
+    def add(self, client: Client, /) -> Client:
+        """Store a new client and return it as stored (``version`` 1).
+
+        Raises :class:`~clientbook.ClientExists` when the id is taken.
+        """
+        ...
+
+    def update(self, client: Client, /) -> Client:
+        """Store a changed client and return it as stored (``version + 1``).
+
+        Raises :class:`~clientbook.StaleClient` when ``client.version`` is not the stored
+        version, :class:`~clientbook.ClientNotFound` when there is no such client.
+        """
+        ...
+
+    def remove(self, client_id: str, /) -> None:
+        """Delete the client; raise :class:`~clientbook.ClientNotFound` if none."""
+        ...
+
+    def search(
+        self, typed: str, /, *, include_archived: bool = False, limit: int = 20
+    ) -> list[Client]:
+        """Return up to *limit* clients matching what a user typed, ordered by name then id."""
+        ...
+
+    def by_siren(self, siren: str, /) -> list[Client]:
+        """Return the clients whose SIREN is *siren* (compact), archived ones included."""
+        ...
+
+    def by_siret(self, siret: str, /) -> list[Client]:
+        """Return the clients whose SIRET is *siret* (compact), archived ones included."""
+        ...
+
+    def by_vat(self, vat_number: str, /) -> list[Client]:
+        """Return the clients whose VAT number is *vat_number* (compact), archived included."""
+        ...
+
+    def list(
+        self, *, after: str | None = None, limit: int = 100, include_archived: bool = True
+    ) -> list[Client]:
+        """Return a page of clients ordered by id, starting after the id *after*."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction on one tenant's data: a context manager that exposes the repositories."""
+
+    tenant_id: str
+    clients: ClientRepository
+
+    def __enter__(self) -> Self:
+        """Begin the transaction."""
+        ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """End it: roll back what was not committed."""
+        ...
+
+    def commit(self) -> None:
+        """Make the changes durable and visible to other units of work."""
+        ...
+
+    def rollback(self) -> None:
+        """Forget the changes made since the last commit."""
+        ...
