@@ -166,7 +166,7 @@ class ClientFileError(ClientbookError):
         self.code = code
         self.params = params
         self._message = message
-        super().__init__(self.message("en"))
+        super().__init__(self.message("fr"))  # French, as the identifier errors
 
     def message(self, locale: str = "fr") -> str:
         """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
@@ -233,7 +233,7 @@ def _sniff_encoding(path: Path) -> tuple[str, int]:
     try:
         with path.open("rb") as file:
             head = file.read(_CHUNK)
-            if not head.strip():
+            if _is_blank(head):
                 raise ClientFileError("file.empty", N_("The file {path} is empty."), path=path)
             if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                 return "utf-16", _count_lines(file, head, "utf-16", path)
@@ -275,6 +275,13 @@ def _sniff_encoding(path: Path) -> tuple[str, int]:
         N_("{path} is neither UTF-8 nor Windows-1252 text: save it again as CSV UTF-8."),
         path=path,
     )
+
+
+def _is_blank(head: bytes) -> bool:
+    """Return whether the start of a file holds nothing but a byte-order mark and white space."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[2:].replace(b"\x00", b"")
+    return not head.removeprefix(codecs.BOM_UTF8).strip()
 
 
 def _count_lines(file: BinaryIO, head: bytes, encoding: str, path: Path) -> int:

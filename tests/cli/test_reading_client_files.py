@@ -302,6 +302,8 @@ def test_a_quote_never_closed_is_a_problem_at_the_row_where_reading_stops(
     [
         (b"", "file.empty", "Le fichier {path} est vide."),
         (b"\r\n  \r\n", "file.empty", "Le fichier {path} est vide."),
+        (b"\xef\xbb\xbf\r\n", "file.empty", "Le fichier {path} est vide."),
+        ("\ufeff\r\n".encode("utf-16-le"), "file.empty", "Le fichier {path} est vide."),
         (
             b"SIREN;Nom\n123\x00456;x\n",
             "file.binary",
