@@ -51,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         argv: the arguments, without the program name.
 
     Returns:
-        The exit status: 0, 1 or 2 (see the module's docstring).
+        The exit status: 0, 1 or 2 (see the module's docstring); 130 when interrupted with
+        Ctrl+C, 1 when the reader of the output went away (``| head``).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     language = _requested_language(arguments)
