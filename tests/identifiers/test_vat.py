@@ -128,6 +128,14 @@ def test_an_unknown_country_is_named_in_the_message() -> None:
     assert raised.value.message("en").startswith("US is not a country")
 
 
+def test_a_monaco_prefix_is_explained_monaco_numbers_are_french() -> None:
+    with pytest.raises(InvalidComponent) as raised:
+        vat.validate("MC79000744950")
+    assert raised.value.code == "vat.component"
+    assert "no MC prefix" in raised.value.message("en")
+    assert "préfixe MC" in raised.value.message("fr")
+
+
 def test_a_french_number_is_formatted_in_groups() -> None:
     assert vat.format("fr83404833048") == "FR 83 404 833 048"
 

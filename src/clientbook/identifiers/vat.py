@@ -247,6 +247,14 @@ def validate(number: str) -> str:
                 "not a client's VAT number."
             ),
         )
+    if prefix == "MC":
+        raise InvalidComponent(
+            "vat",
+            N_(
+                "There is no MC prefix: companies of Monaco carry French VAT numbers, "
+                "FR followed by a 2-character key, 000 and 6 digits."
+            ),
+        )
     if prefix not in EU_PREFIXES and prefix not in NON_EU_PREFIXES:
         raise InvalidComponent(
             "vat",
