@@ -55,12 +55,7 @@ _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 # The combining diacritical marks: the accents, cedillas and diaereses of Latin letters.
 _DIACRITICS = re.compile("[\u0300-\u036f]+")
 _ASCII_GAPS = re.compile("[^0-9a-z]+")
-
-
-def _fold(text: str) -> str:
-    """Decompose *text* (NFKD) and drop its combining marks: accents, cedillas, diaereses."""
-    decomposed = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+_GAPS = re.compile(r"[\W_]+")  # \w is what str.isalnum() accepts, and "_"
 
 
 def search_key(text: str) -> str:
@@ -82,10 +77,12 @@ def search_key(text: str) -> str:
     """
     if not text.isascii():
         text = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
-        if not text.isascii():  # beyond French accents: the general (slower) way
-            folded = _fold(_fold(text).casefold().translate(_LIGATURES))
-            return " ".join("".join(char if char.isalnum() else " " for char in folded).split())
-    # Most names are ASCII once their accents are gone: the same result, much faster.
+        if not text.isascii():  # beyond French accents: the general way
+            text = "".join(char for char in text if not unicodedata.combining(char))
+            text = text.casefold().translate(_LIGATURES)
+            text = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
+            return _GAPS.sub(" ", text).strip()
+    # Most names are ASCII once their accents are gone: the same result, faster.
     return _ASCII_GAPS.sub(" ", text.lower()).strip()
 
 
