@@ -25,6 +25,7 @@ CLAIRE = Client(id="p1", kind=ClientKind.INDIVIDUAL, first_name="Claire", last_n
         ("Établissements Dubois & Fils", "etablissements dubois fils"),
         ("  L'ŒUF  CÔTÉ,  S.A.R.L. ", "l oeuf cote s a r l"),
         ("Straße", "strasse"),
+        ("L’Atelier « Chez Zoé » n°12", "l atelier chez zoe n 12"),
         ("Ｄｕｂｏｉｓ", "dubois"),
         ("", ""),
         ("-- & --", ""),
