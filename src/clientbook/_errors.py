@@ -3,11 +3,19 @@
 Hierarchy::
 
     ClientbookError
-    └── InvalidIdentifier (also a ValueError)        clientbook.identifiers
-        ├── InvalidFormat       <identifier>.format
-        ├── InvalidLength       <identifier>.length
-        ├── InvalidChecksum     <identifier>.checksum
-        └── InvalidComponent    <identifier>.component
+    ├── InvalidIdentifier (also a ValueError)        clientbook.identifiers
+    │   ├── InvalidFormat       <identifier>.format
+    │   ├── InvalidLength       <identifier>.length
+    │   ├── InvalidChecksum     <identifier>.checksum
+    │   └── InvalidComponent    <identifier>.component
+    ├── ClientNotFound (also a LookupError)          no such client in this tenant
+    ├── ClientExists                                 the id is taken
+    ├── StaleClient                                  updated from an old copy; nothing written
+    ├── ClientInvalid (also a ValueError)            the record has errors: .problems
+    ├── ParentCycle                                  the parent chain would loop: .chain
+    ├── UnknownContact (also an IndexError)          no contact at that position
+    ├── UnknownDeliveryAddress                       not one of the client's addresses
+    └── InvalidData (also a ValueError)              clientbook.serialization: .errors
 
 Catch ``ClientbookError`` to catch them all. Bad *input types* (passing an ``int`` where
 text is expected) raise the built-in ``TypeError``: that is a programming error, not bad data.
