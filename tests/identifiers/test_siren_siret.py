@@ -32,6 +32,11 @@ def test_a_siren_typed_with_spaces_dots_or_french_thin_spaces_is_compacted(typed
     assert siren.is_valid(typed)
 
 
+@pytest.mark.parametrize("typed", ["１２３４５６７８２", "１２３．４５６．７８２", "𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟐"])
+def test_a_siren_typed_in_full_width_digits_reads_as_ascii_digits(typed: str) -> None:
+    assert siren.validate(typed) == "123456782"
+
+
 def test_a_siren_is_formatted_in_groups_of_three() -> None:
     assert siren.format("123456782") == "123 456 782"
 
@@ -47,7 +52,6 @@ def test_a_siren_is_formatted_in_groups_of_three() -> None:
         ("12345678O", InvalidFormat, "siren.format"),
         ("123-456-782", InvalidFormat, "siren.format"),
         ("١٢٣٤٥٦٧٨٢", InvalidFormat, "siren.format"),
-        ("１２３４５６７８２", InvalidFormat, "siren.format"),
         ("000000000", InvalidComponent, "siren.component"),
     ],
 )

@@ -9,9 +9,10 @@ The one deliberate difference: an all-zero SIREN (``000000000``, a SIRET that st
 ``FR`` + key + ``000000000``) passes the checksums, so python-stdnum accepts it, but it is
 nobody's number and clientbook refuses it. The tests assert that difference where it occurs.
 
-Outside the characters of the junk here, python-stdnum also reads full-width and mathematical
-digits (``１２３``) and look-alikes of dots and dashes (``·``, ``．``, ``－``) as their ASCII
-counterparts, where clientbook refuses them: a choice still to be made, not tested here.
+Both read full-width and mathematical digits (``１２３``, ``𝟏𝟐𝟑``) as ASCII digits (clientbook
+through Unicode NFKC). Outside the junk here, python-stdnum also reads a few look-alikes of dots
+and dashes (``·``, ``•``, ``¯``) as separators, which clientbook refuses: wrongly refusing such a
+number costs a retype; they are not tested here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["SPACES", "delete_chars", "is_ascii_digits", "luhn_ok", "require_text"]
+import functools
+
+__all__ = ["SPACES", "delete_chars", "is_ascii_digits", "luhn_ok", "require_text", "text_of"]
 
 #: Spaces people and spreadsheets put in numbers: ASCII, no-break, thin and narrow no-break
 #: (French typography groups digits with U+202F), ideographic.
@@ -25,6 +27,28 @@ def require_text(number: object, what: str) -> str:
         f"pass the {what} as text (str), not {type(number).__name__}: a number read from a "
         "spreadsheet as a number has lost its leading zeros, so read that column as text"
     )
+
+
+def text_of(number: object, what: str) -> str:
+    """Return *number* as text, full-width and mathematical digits and letters made ASCII.
+
+    ``１２３`` (typed with an East Asian input method) and ``𝟏𝟐𝟑`` read as ``123``, ``．`` and
+    ``－`` as ``.`` and ``-``, as python-stdnum reads them. Arabic-Indic digits are other
+    digits, not look-alikes: they stay, and are refused later.
+
+    Raises:
+        TypeError: *number* is not a ``str``.
+    """
+    text = require_text(number, what)
+    return text if text.isascii() else text.translate(_look_alikes())
+
+
+@functools.cache
+def _look_alikes() -> dict[int, int]:
+    """Full-width forms (U+FF01 to U+FF5E) and mathematical digits (U+1D7CE to U+1D7FF)."""
+    table = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    table.update({code: ord("0") + (code - 0x1D7CE) % 10 for code in range(0x1D7CE, 0x1D800)})
+    return table
 
 
 def delete_chars(chars: str) -> dict[int, None]:

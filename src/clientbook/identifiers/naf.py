@@ -39,7 +39,7 @@ from typing import Literal
 from clientbook._i18n import N_
 
 from ._errors import InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
-from ._text import SPACES, delete_chars, require_text
+from ._text import SPACES, delete_chars, text_of
 
 __all__ = ["Nomenclature", "compact", "format", "is_valid", "label", "nomenclature", "validate"]
 
@@ -61,7 +61,7 @@ def compact(number: str) -> str:
 
     Does not validate.
     """
-    return require_text(number, "NAF code").translate(_SEPARATORS).strip().upper()
+    return text_of(number, "NAF code").translate(_SEPARATORS).strip().upper()
 
 
 def _dotted(code: str) -> str:

@@ -49,7 +49,7 @@ from ._errors import (
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
+from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 
@@ -63,7 +63,7 @@ def compact(number: str) -> str:
     >>> compact(' 123.456.782 ')
     '123456782'
     """
-    return require_text(number, "SIREN").translate(_SEPARATORS).strip()
+    return text_of(number, "SIREN").translate(_SEPARATORS).strip()
 
 
 def validate(number: str) -> str:

@@ -46,7 +46,7 @@ from ._errors import (
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
+from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
 
 __all__ = ["compact", "format", "is_valid", "nic", "siren", "validate"]
 
@@ -63,7 +63,7 @@ def compact(number: str) -> str:
     >>> compact('123 456 782 00010')
     '12345678200010'
     """
-    return require_text(number, "SIRET").translate(_SEPARATORS).strip()
+    return text_of(number, "SIRET").translate(_SEPARATORS).strip()
 
 
 def _checksum_ok(number: str) -> bool:

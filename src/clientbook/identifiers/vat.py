@@ -55,7 +55,7 @@ from ._errors import (
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, require_text
+from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -136,7 +136,7 @@ def compact(number: str) -> str:
     >>> compact('GR094259216')
     'EL094259216'
     """
-    text = require_text(number, "VAT number").translate(_SEPARATORS).strip().upper()
+    text = text_of(number, "VAT number").translate(_SEPARATORS).strip().upper()
     if text.startswith("GR"):
         return "EL" + text[2:]
     return text
