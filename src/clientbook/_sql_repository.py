@@ -1,0 +1,530 @@
+"""The SQL unit of work and client repository, on SQLAlchemy Core.
+
+Reads of N clients take three statements, whatever N (up to :data:`_CHUNK` ids a statement):
+the clients, then their contacts and their delivery addresses with one ``IN`` query each.
+Added clients wait in the unit of work and are inserted together (``executemany``, one
+statement per table) before the next read, update, removal or commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import attrs
+from sqlalchemy import and_, delete, insert, intersect, select, true, union, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from . import _sql_tables as t
+from ._refusals import ClientExists, ClientNotFound, StaleClient
+from ._search import search_key
+from ._sql_errors import StorageError, storage_error
+from .identifiers import siren as _siren
+from .identifiers import siret as _siret
+from .identifiers import vat as _vat
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from types import TracebackType
+
+    from sqlalchemy import ColumnElement, CompoundSelect, Connection, Engine, Executable, Select
+    from sqlalchemy.engine import CursorResult, RowMapping
+
+    from ._client import Client
+    from .repositories import ClientRepository
+
+__all__ = ["SqlClientRepository", "SqlUnitOfWork"]
+
+_R = TypeVar("_R")
+
+# Ids sent in one statement; SQLite (3.32 and later) takes 32,766 parameters, PostgreSQL 65,535.
+_CHUNK = 10_000
+# Reads of a client and of its children are separate statements: when another unit of work
+# commits a change in between, the versions disagree and the read starts again.
+_READ_ATTEMPTS = 5
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _after_prefix(word: str) -> str | None:
+    """Return the smallest text above every text that starts with *word*; ``None`` if none.
+
+    ``"dub"`` gives ``"duc"``: ``key >= 'dub' AND key < 'duc'`` is ``key.startswith('dub')``
+    in the order of code points, which is SQLite's BINARY and PostgreSQL's "C" order.
+    """
+    chars = list(word)
+    while chars:
+        code = ord(chars.pop()) + 1
+        if 0xD800 <= code <= 0xDFFF:  # surrogates are not characters: skip them
+            code = 0xE000
+        if code <= 0x10FFFF:
+            return "".join(chars) + chr(code)
+    return None
+
+
+class SqlUnitOfWork:
+    """One transaction on one tenant's clients in a SQL database.
+
+    Get one from :meth:`clientbook.sql.SqlStore.unit_of_work` and use it in a ``with``
+    block; it implements :class:`clientbook.repositories.UnitOfWork`. The connection is
+    taken from the store's pool when the block starts and given back when it ends; leaving
+    the block without :meth:`commit`, or with an exception, rolls back.
+
+    Attributes:
+        tenant_id: the tenant (account) whose clients this unit reads and writes.
+        clients: the tenant's clients.
+    """
+
+    __module__ = "clientbook.sql"
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        tenant_id: str,
+        url: str,
+        check_schema: Callable[[Connection], None],
+    ) -> None:
+        if not isinstance(tenant_id, str):
+            raise TypeError(f"tenant_id must be text (str), not {type(tenant_id).__name__}")
+        self.tenant_id = tenant_id
+        self._clients = SqlClientRepository(self)
+        self.clients: ClientRepository = self._clients
+        self._engine = engine
+        self._url = url
+        self._check_schema = check_schema
+        self._connection: Connection | None = None
+        self._failed = False
+
+    def __repr__(self) -> str:
+        return f"<SqlUnitOfWork tenant_id={self.tenant_id!r} on {self._url}>"
+
+    def __enter__(self) -> Self:
+        """Take a connection and check the tables; the transaction begins with the first write.
+
+        Raises:
+            StorageError: the database cannot be reached or opened (its subclasses
+                :class:`~clientbook.sql.DatabaseDamaged`, :class:`~clientbook.sql.SchemaMismatch`
+                and :class:`~clientbook.sql.DatabaseLocked` say why).
+        """
+        if self._connection is not None:
+            raise RuntimeError("this unit of work is already in use: leave its with block first")
+        try:
+            connection = self._engine.connect()
+        except DBAPIError as error:
+            raise self._error(error) from error
+        try:
+            self._check_schema(connection)
+        except DBAPIError as error:
+            connection.close()
+            raise self._error(error) from error
+        except BaseException:
+            connection.close()
+            raise
+        self._connection = connection
+        self._failed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Roll back what was not committed and give the connection back."""
+        connection, self._connection = self._connection, None
+        self._clients._pending.clear()
+        if connection is None:
+            return
+        try:
+            connection.rollback()
+        except DBAPIError as error:
+            if exc is None:
+                raise self._error(error) from error
+            # The connection is gone: the database drops what was not committed.
+        finally:
+            connection.close()
+
+    def commit(self) -> None:
+        """Write the clients added since the last read, and make every change durable.
+
+        Raises:
+            ClientExists: an added client's id is taken (that client is left out; the others
+                are still to be committed).
+            StorageError: the database refused the commit; the unit was rolled back.
+        """
+        connection = self._live()
+        self._clients._flush()
+        self._guard(connection.commit)
+
+    def rollback(self) -> None:
+        """Forget the changes made since the last commit, the added clients not yet written too."""
+        connection = self._connection
+        if connection is None:
+            raise RuntimeError("use the unit of work in a with block")
+        self._clients._pending.clear()
+        self._failed = False
+        try:
+            connection.rollback()
+        except DBAPIError as error:
+            raise self._error(error) from error
+
+    # --- helpers of the repositories --------------------------------------------------------
+
+    def _error(self, error: BaseException) -> StorageError:
+        return storage_error(error, self._url, schema_version=t.SCHEMA_VERSION)
+
+    def _live(self) -> Connection:
+        if self._connection is None:
+            raise RuntimeError("use the unit of work in a with block")
+        if self._failed:
+            raise RuntimeError(
+                "this unit of work was rolled back after an error: call rollback() or leave "
+                "its with block, then start again"
+            )
+        return self._connection
+
+    def _guard(self, action: Callable[[], _R]) -> _R:
+        """Run *action*; on any failure, roll the whole transaction back and refuse to go on.
+
+        A failure in the middle of several writes must leave nothing half-done: the unit is
+        rolled back at once and refuses further work until :meth:`rollback` or the end of its
+        ``with`` block, so that a later :meth:`commit` cannot save the other half.
+        """
+        connection = self._live()
+        try:
+            return action()
+        except BaseException as error:
+            self._failed = True
+            self._clients._pending.clear()
+            with contextlib.suppress(DBAPIError):  # a lost connection drops it by itself
+                connection.rollback()
+            if isinstance(error, DBAPIError):
+                raise self._error(error) from error
+            raise
+
+    def _execute(
+        self, statement: Executable, parameters: Sequence[dict[str, Any]] | None = None
+    ) -> CursorResult[Any]:
+        """Run a statement that writes nothing (or that is its own step, as an update's check)."""
+        connection = self._live()
+        try:
+            return connection.execute(statement, parameters)
+        except DBAPIError as error:
+            self._failed = True
+            self._clients._pending.clear()
+            with contextlib.suppress(DBAPIError):
+                connection.rollback()
+            raise self._error(error) from error
+
+    def _read(self, statement: Executable) -> Sequence[RowMapping]:
+        return self._execute(statement).mappings().all()
+
+
+class SqlClientRepository:
+    """A tenant's clients in SQL tables; a :class:`~clientbook.repositories.ClientRepository`.
+
+    Every statement filters on the unit of work's tenant id. Clients passed to :meth:`add`
+    are written together before the unit's next read, update, removal or commit: an id that
+    is already taken is then refused with :class:`~clientbook.ClientExists`.
+    """
+
+    __module__ = "clientbook.sql"
+
+    def __init__(self, unit: SqlUnitOfWork) -> None:
+        self._unit = unit
+        self._pending: dict[str, Client] = {}
+
+    def __repr__(self) -> str:
+        return f"<SqlClientRepository tenant_id={self._unit.tenant_id!r}>"
+
+    @property
+    def _tenant(self) -> ColumnElement[bool]:
+        return t.clients.c.tenant_id == self._unit.tenant_id
+
+    # --- reads ------------------------------------------------------------------------------
+
+    def get(self, client_id: str, /) -> Client:
+        """Return the stored client.
+
+        Raises:
+            ClientNotFound: no client of this tenant has this id.
+        """
+        found = self.get_many([client_id])
+        if client_id not in found:
+            raise ClientNotFound(client_id)
+        return found[client_id]
+
+    def get_many(self, client_ids: Iterable[str], /) -> dict[str, Client]:
+        """Return the stored clients among *client_ids*, by id, in three statements.
+
+        Ids with no client are absent from the result.
+        """
+        ids = list(dict.fromkeys(client_ids))
+        self._flush()
+        loaded: dict[str, Client] = {}
+        for chunk in _chunks(ids):
+            clients = self._load(t.clients.c.id.in_(chunk), order=None)
+            loaded.update((client.id, client) for client in clients)
+        return {client_id: loaded[client_id] for client_id in ids if client_id in loaded}
+
+    def search(
+        self, typed: str, /, *, include_archived: bool = False, limit: int = 20
+    ) -> list[Client]:
+        """Return up to *limit* clients matching what a user typed, ordered by name then id.
+
+        The rule is :func:`clientbook.matches_prefix`; each typed word is a range of the index
+        of ``clientbook_search_keys`` (``key >= 'dub' AND key < 'duc'``), never a scan.
+        """
+        words = search_key(typed).split()
+        if not words or limit <= 0:
+            return []
+        candidates: Select[tuple[str]] | CompoundSelect[tuple[str]] = self._candidates(words[0])
+        if len(words) > 1:
+            every_word = intersect(*(self._candidates(word) for word in words)).subquery()
+            # ... or the whole text as one key: "123 45" finds SIREN 123456782.
+            whole = self._candidates("".join(words))
+            candidates = union(select(every_word.c.client_id), whole)
+        condition: ColumnElement[bool] = t.clients.c.id.in_(candidates)
+        if not include_archived:
+            condition = and_(condition, t.clients.c.active.is_(True))
+        return self._load(condition, order=(t.clients.c.sort_key, t.clients.c.id), limit=limit)
+
+    def by_siren(self, siren: str, /) -> list[Client]:
+        """Return the clients whose SIREN is *siren*, separators ignored, archived included."""
+        return self._by(t.clients.c.siren_compact, _siren.compact(siren))
+
+    def by_siret(self, siret: str, /) -> list[Client]:
+        """Return the clients whose SIRET is *siret*, separators ignored, archived included."""
+        return self._by(t.clients.c.siret_compact, _siret.compact(siret))
+
+    def by_vat(self, vat_number: str, /) -> list[Client]:
+        """Return the clients whose VAT number is *vat_number*, compacted, archived included."""
+        return self._by(t.clients.c.vat_compact, _vat.compact(vat_number))
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def add(self, client: Client, /) -> Client:
+        """Store a new client and return it as stored (``version`` 1).
+
+        One statement checks the id; the client is written with the others added in this
+        unit, all together, before the unit's next read, update, removal or commit.
+
+        Raises:
+            ClientExists: the id is taken, by a stored client or one added in this unit.
+        """
+        return self.add_many([client])[0]
+
+    def add_many(self, clients: Iterable[Client], /) -> list[Client]:
+        """Store new clients and return them as stored (``version`` 1), all or none.
+
+        Unlike :meth:`add` called for each, this checks every id in one statement: adding N
+        clients then costs a number of statements that does not grow with N (this method is
+        not part of :class:`~clientbook.repositories.ClientRepository`).
+
+        Raises:
+            ClientExists: an id is taken, by a stored client, one added in this unit or another
+                of *clients*; the first such id in *clients* is named, and none is added.
+        """
+        batch = [attrs.evolve(client, version=1) for client in clients]
+        ids = [client.id for client in batch]
+        seen: set[str] = set()
+        for client_id in ids:
+            if client_id in self._pending or client_id in seen:
+                raise ClientExists(client_id)
+            seen.add(client_id)
+        taken = self._taken(ids) if ids else set()
+        if taken:
+            raise ClientExists(next(client_id for client_id in ids if client_id in taken))
+        self._pending.update((client.id, client) for client in batch)
+        return batch
+
+    def update(self, client: Client, /) -> Client:
+        """Store a changed client and return it as stored (``version + 1``).
+
+        The row is updated only where its version is still ``client.version``; its contacts,
+        delivery addresses and search keys are replaced after that check, in the same
+        transaction.
+
+        Raises:
+            StaleClient: the stored version is not ``client.version``; nothing was written.
+            ClientNotFound: no client of this tenant has this id.
+        """
+        self._flush()
+        version = client.version + 1
+        changed = self._unit._execute(
+            update(t.clients)
+            .where(self._tenant, t.clients.c.id == client.id)
+            .where(t.clients.c.version == client.version)
+            .values(t.client_update_values(client, version))
+        )
+        if changed.rowcount == 0:
+            stored = self._unit._execute(
+                select(t.clients.c.version).where(self._tenant, t.clients.c.id == client.id)
+            ).scalar_one_or_none()
+            if stored is None:
+                raise ClientNotFound(client.id)
+            raise StaleClient(client.id, expected_version=client.version, actual_version=stored)
+        rows = t.client_rows(self._unit.tenant_id, [(client, version)])
+        self._unit._guard(lambda: self._replace_children([client.id], rows))
+        return attrs.evolve(client, version=version)
+
+    def remove(self, client_id: str, /) -> None:
+        """Delete the client with its contacts, addresses and search keys.
+
+        Raises:
+            ClientNotFound: no client of this tenant has this id.
+        """
+        self._flush()
+
+        def remove() -> int:
+            self._delete_children([client_id])
+            return (
+                self._unit._live()
+                .execute(delete(t.clients).where(self._tenant, t.clients.c.id == client_id))
+                .rowcount
+            )
+
+        if self._unit._guard(remove) == 0:
+            raise ClientNotFound(client_id)
+
+    # --- the work behind them ---------------------------------------------------------------
+
+    def _by(self, column: ColumnElement[str], number: str) -> list[Client]:
+        if not number:
+            return []
+        return self._load(column == number, order=(t.clients.c.id,))
+
+    def _candidates(self, word: str) -> Select[tuple[str]]:
+        """The ids of the tenant's clients with a key that starts with *word*: an index range."""
+        keys = t.search_keys.c
+        query = select(keys.client_id).where(
+            keys.tenant_id == self._unit.tenant_id, keys.key >= word
+        )
+        upper = _after_prefix(word)
+        return query if upper is None else query.where(keys.key < upper)
+
+    def _load(
+        self,
+        where: ColumnElement[bool],
+        *,
+        order: tuple[ColumnElement[Any], ...] | None,
+        limit: int | None = None,
+    ) -> list[Client]:
+        """Read the clients *where* selects, with their children, as one consistent state."""
+        self._flush()
+        query = select(t.clients).where(self._tenant, where)
+        if order is not None:
+            query = query.order_by(*order)
+        if limit is not None:
+            query = query.limit(limit)
+        for _ in range(_READ_ATTEMPTS):
+            rows = self._unit._read(query)
+            children = self._children(rows)
+            if children is not None:
+                return [t.client_from_rows(row, children) for row in rows]
+        raise StorageError(self._unit._url, "clients kept changing while they were read; try again")
+
+    def _children(self, rows: Sequence[RowMapping]) -> t.ChildRows | None:
+        """Read the children of the clients *rows*; ``None`` if a client changed meanwhile.
+
+        Each child query joins the clients again and returns their versions: a version other
+        than the one read in *rows* means that another unit committed in between.
+        """
+        children = t.ChildRows()
+        if not rows:
+            return children
+        versions = {row["id"]: row["version"] for row in rows}
+        ids = list(versions)
+        for table, add in (
+            (t.contacts, children.add_contacts),
+            (t.delivery_addresses, children.add_delivery_addresses),
+        ):
+            clients = t.clients.c
+            join = t.clients.outerjoin(
+                table,
+                and_(table.c.tenant_id == clients.tenant_id, table.c.client_id == clients.id),
+            )
+            query = (
+                select(clients.id.label("owner_id"), clients.version.label("owner_version"), table)
+                .select_from(join)
+                .where(self._tenant, clients.id.in_(ids))
+                .order_by(clients.id, table.c.position)
+            )
+            found = self._unit._read(query)
+            seen = {row["owner_id"]: row["owner_version"] for row in found}
+            if seen != versions:
+                return None
+            add(row for row in found if row["client_id"] is not None)
+        return children
+
+    def _flush(self) -> None:
+        """Insert the added clients: one statement per table, whatever their number."""
+        if not self._pending:
+            return
+        ids = list(self._pending)
+        batch = [(client, client.version) for client in self._pending.values()]
+        self._pending.clear()
+        rows = t.client_rows(self._unit.tenant_id, batch)
+        try:
+            self._unit._guard(lambda: self._insert(rows))
+        except StorageError as error:
+            if not isinstance(error.__cause__, IntegrityError):
+                raise
+            # Another unit stored one of these ids since add() checked it.
+            taken = self._taken(ids, connection_ok=False)
+            first = next((client_id for client_id in ids if client_id in taken), None)
+            if first is None:
+                raise
+            raise ClientExists(first) from error
+
+    def _taken(self, ids: Sequence[str], *, connection_ok: bool = True) -> set[str]:
+        """Return the ids among *ids* that the tenant's stored clients have."""
+        taken: set[str] = set()
+        for chunk in _chunks(ids):
+            query = select(t.clients.c.id).where(self._tenant, t.clients.c.id.in_(chunk))
+            if connection_ok:
+                taken.update(self._unit._execute(query).scalars())
+            else:  # the unit failed: look with a connection of its own
+                with self._unit._engine.connect() as connection:
+                    taken.update(connection.execute(query).scalars())
+        return taken
+
+    def _insert(self, rows: t.ClientRows) -> None:
+        connection = self._unit._live()
+        connection.execute(insert(t.clients), rows.clients)
+        for table, table_rows in rows.children():
+            if table_rows:
+                connection.execute(insert(table), table_rows)
+
+    def _delete_children(self, ids: Sequence[str]) -> None:
+        connection = self._unit._live()
+        for table in (t.contacts, t.delivery_addresses, t.search_keys):
+            connection.execute(
+                delete(table).where(
+                    table.c.tenant_id == self._unit.tenant_id, table.c.client_id.in_(ids)
+                )
+            )
+
+    def _replace_children(self, ids: Sequence[str], rows: t.ClientRows) -> None:
+        self._delete_children(ids)
+        connection = self._unit._live()
+        for table, table_rows in rows.children():
+            if table_rows:
+                connection.execute(insert(table), table_rows)
+
+    def list(
+        self, *, after: str | None = None, limit: int = 100, include_archived: bool = True
+    ) -> list[Client]:
+        """Return a page of clients ordered by id, starting after the id *after*."""
+        if limit <= 0:
+            return []
+        condition: ColumnElement[bool] = true()
+        if after is not None:
+            condition = and_(condition, t.clients.c.id > after)
+        if not include_archived:
+            condition = and_(condition, t.clients.c.active.is_(True))
+        return self._load(condition, order=(t.clients.c.id,), limit=limit)
