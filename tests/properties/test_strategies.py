@@ -157,6 +157,9 @@ def test_sirets_refuse_a_la_poste_option_that_is_not_a_bool(la_poste: object) ->
 def test_the_public_names_of_the_strategies_are_exactly_the_documented_ones() -> None:
     assert cst.__all__ == [
         "VAT_COUNTRIES",
+        "addresses",
+        "clients",
+        "contacts",
         "invalid_naf_codes",
         "invalid_sirens",
         "invalid_sirets",

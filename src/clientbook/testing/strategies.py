@@ -17,11 +17,15 @@ missing or added, a letter instead of a digit), which clientbook refuses.
 Every strategy generates the compact form (``validate``'s result: ``'12345678200010'``); map it
 through the module's ``format`` to get the printed form.
 
+Client records come from :func:`addresses`, :func:`contacts` and :func:`clients`: realistic
+records that :func:`clientbook.validate_client` accepts by default, or ``any_text=True`` for
+any text in every field. Importing this module registers the realistic ones with
+:func:`hypothesis.strategies.register_type_strategy`, so ``st.from_type(Client)`` and
+``st.builds`` work without arguments. Identifiers are plain ``str`` values: ask for them by
+name (``sirets()``).
+
 This module needs Hypothesis: install the ``testing`` extra (``pip install
-'clientbook[testing]'``). Identifiers are plain ``str`` values, so nothing is registered with
-:func:`hypothesis.strategies.register_type_strategy` yet; when clientbook's model classes
-(``Client``, addresses...) exist, strategies for them will be registered here so that
-``st.from_type(Client)`` and ``st.builds`` work without arguments.
+'clientbook[testing]'``).
 """
 
 from __future__ import annotations
@@ -41,8 +45,13 @@ except ImportError as error:  # pragma: no cover - depends on the environment
 
 from clientbook.identifiers import naf, siret, vat
 
+from ._records import addresses, check_bool, clients, contacts, register
+
 __all__ = [
     "VAT_COUNTRIES",
+    "addresses",
+    "clients",
+    "contacts",
     "invalid_naf_codes",
     "invalid_sirens",
     "invalid_sirets",
@@ -148,7 +157,7 @@ def sirets(*, la_poste: bool = True) -> st.SearchStrategy[str]:
     ...     assert siret.siren(number) != "356000000"
     >>> test_an_ordinary_siret_is_not_la_postes()
     """
-    _check_bool("la_poste", la_poste)
+    check_bool("la_poste", la_poste)
     return _sirets_with_la_poste() if la_poste else _REGULAR_SIRETS
 
 
@@ -632,6 +641,4 @@ def invalid_naf_codes() -> st.SearchStrategy[str]:
     )
 
 
-def _check_bool(name: str, value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidArgument(f"{name}={value!r} must be True or False")
+register()
