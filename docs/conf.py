@@ -42,6 +42,8 @@ nitpicky = True
 # Names of the standard library and of other projects that the docstrings and type hints refer
 # to. Without intersphinx (no network in CI) they cannot resolve; every other reference must.
 nitpick_ignore = [
+    ("py:class", "cattrs.converters.Converter"),
+    ("py:class", "cattrs.preconf.json.JsonConverter"),
     ("py:class", "collections.abc.Collection"),
     ("py:class", "datetime.datetime"),
     ("py:class", "enum.Enum"),
