@@ -266,22 +266,48 @@ class MemoryClientRepository:
             ]
         return [client for _, _, client in heapq.nsmallest(limit, found, key=lambda f: f[:2])]
 
-    def _by(self, name: str, number: str) -> list[Client]:
+    def _by_many(self, name: str, numbers: Iterable[str]) -> dict[str, list[Client]]:
         compact = dict(_IDENTIFIERS)[name]
-        key = compact(number)
-        if not key:
-            return []
+        keys = {compact(number) for number in numbers} - {""}
+        if not keys:
+            return {}
         pending = self._pending()
+        found: dict[str, dict[str, Client]] = {}
         with self._uow._store._lock:
-            found = {
-                client.id: client
-                for client in self._uow._tenant.by_identifier(name, key)
-                if client.id not in pending
-            }
-        for client_id, client in pending.items():
-            if client is not None and compact(getattr(client, name)) == key:
-                found[client_id] = client
-        return [found[client_id] for client_id in sorted(found)]
+            tenant = self._uow._tenant
+            for key in keys:
+                for client in tenant.by_identifier(name, key):
+                    if client.id not in pending:
+                        found.setdefault(key, {})[client.id] = client
+        for client_id, changed in pending.items():
+            if changed is not None:
+                key = compact(getattr(changed, name))
+                if key in keys:
+                    found.setdefault(key, {})[client_id] = changed
+        return {
+            key: [clients[client_id] for client_id in sorted(clients)]
+            for key, clients in found.items()
+        }
+
+    def _by(self, name: str, number: str) -> list[Client]:
+        return self._by_many(name, [number]).get(dict(_IDENTIFIERS)[name](number), [])
+
+    def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return the clients carrying each of *sirets*, by compact SIRET, in one call.
+
+        Not part of :class:`~clientbook.repositories.ClientRepository` (yet):
+        :func:`~clientbook.services.import_clients` uses it when an adapter has it. SIRETs
+        no client carries are absent from the result.
+        """
+        return self._by_many("siret", sirets)
+
+    def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return the clients carrying each of *vat_numbers*, by compact VAT number, in one call.
+
+        Not part of :class:`~clientbook.repositories.ClientRepository` (yet):
+        :func:`~clientbook.services.import_clients` uses it when an adapter has it.
+        """
+        return self._by_many("vat_number", vat_numbers)
 
     def by_siren(self, siren: str, /) -> list[Client]:
         """Return the clients whose SIREN is *siren* (compared compact), archived ones included."""
