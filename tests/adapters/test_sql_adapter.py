@@ -1,0 +1,635 @@
+"""The SQL adapter beyond the contract: its tables, its engines, concurrency, tenants, bad input.
+
+Tests taking the ``store`` fixture run on a SQLite file and, when ``CLIENTBOOK_POSTGRES_URL``
+is set, on PostgreSQL; the others name the database they need.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from sqlalchemy import Engine, create_engine, inspect, text, update
+from sqlprobes import before_statements, recorded_statements
+from storedclients import company, full_company
+
+import clientbook.sql
+from clientbook import Client, ClientbookError, ClientExists, Contact, StaleClient
+from clientbook._sql_repository import _after_prefix
+from clientbook.sql import (
+    SCHEMA_VERSION,
+    DatabaseDamaged,
+    DatabaseLocked,
+    SchemaMismatch,
+    SqlClientRepository,
+    SqlStore,
+    SqlUnitOfWork,
+    StorageError,
+    metadata,
+)
+
+TENANT = "cabinet-lefort"
+OTHER_TENANT = "atelier-girard"
+
+
+def store_one(store: SqlStore, *clients: Client, tenant_id: str = TENANT) -> None:
+    with store.unit_of_work(tenant_id=tenant_id) as uow:
+        for client in clients:
+            uow.clients.add(client)
+        uow.commit()
+
+
+def sql_clients(uow: SqlUnitOfWork) -> SqlClientRepository:
+    """The unit's repository with its own methods (``add_many``) visible to mypy."""
+    assert isinstance(uow.clients, SqlClientRepository)
+    return uow.clients
+
+
+# --- the public surface -------------------------------------------------------------------------
+
+
+def test_clientbook_sql_exports_exactly_its_documented_names() -> None:
+    assert clientbook.sql.__all__ == [
+        "SCHEMA_VERSION",
+        "DatabaseDamaged",
+        "DatabaseLocked",
+        "SchemaMismatch",
+        "SqlClientRepository",
+        "SqlStore",
+        "SqlUnitOfWork",
+        "StorageError",
+        "metadata",
+    ]
+    for name in clientbook.sql.__all__:
+        assert hasattr(clientbook.sql, name), name
+
+
+def test_its_classes_name_clientbook_sql_as_their_module() -> None:
+    for name in clientbook.sql.__all__:
+        value = getattr(clientbook.sql, name)
+        if isinstance(value, type):
+            assert value.__module__ == "clientbook.sql", name
+
+
+def test_importing_clientbook_does_not_import_sqlalchemy() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, clientbook; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+# --- the tables -----------------------------------------------------------------------------------
+
+
+def test_every_table_is_prefixed_clientbook_and_carries_the_tenant_in_its_key() -> None:
+    assert sorted(metadata.tables) == [
+        "clientbook_clients",
+        "clientbook_contacts",
+        "clientbook_delivery_addresses",
+        "clientbook_schema",
+        "clientbook_search_keys",
+    ]
+    for name, table in metadata.tables.items():
+        if name != "clientbook_schema":
+            assert table.primary_key.columns.keys()[0] == "tenant_id", name
+
+
+def test_the_identifier_columns_are_indexed_per_tenant() -> None:
+    indexes = {
+        str(index.name): [column.name for column in index.columns]
+        for table in metadata.tables.values()
+        for index in table.indexes
+    }
+    assert indexes["ix_clientbook_clients_siren"] == ["tenant_id", "siren_compact"]
+    assert indexes["ix_clientbook_clients_siret"] == ["tenant_id", "siret_compact"]
+    assert indexes["ix_clientbook_clients_vat"] == ["tenant_id", "vat_compact"]
+    assert indexes["ix_clientbook_search_keys_key"][:2] == ["tenant_id", "key"]
+
+
+def test_create_schema_is_idempotent_and_records_the_schema_version(store: SqlStore) -> None:
+    store.create_schema()
+    store.create_schema()
+    with store.engine.connect() as connection:
+        rows = connection.execute(text("SELECT name, version FROM clientbook_schema")).all()
+        tables = set(inspect(connection).get_table_names())
+    assert [tuple(row) for row in rows] == [("clientbook", SCHEMA_VERSION)]
+    assert set(metadata.tables) <= tables
+
+
+def test_tables_created_by_a_host_migration_are_used_once_their_version_is_recorded(
+    sqlite_path: Path,
+) -> None:
+    engine = create_engine(f"sqlite:///{sqlite_path}")
+    try:
+        metadata.create_all(engine)  # what the host's Alembic migration does
+        with SqlStore(engine) as store:
+            with pytest.raises(SchemaMismatch) as refused, store.unit_of_work(tenant_id=TENANT):
+                pass
+            assert refused.value.found_version is None
+            store.create_schema()
+            store_one(store, company("cl-1", "Garage du Lys"))
+            with store.unit_of_work(tenant_id=TENANT) as uow:
+                assert uow.clients.get("cl-1").name == "Garage du Lys"
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_ordered_columns_compare_bytes_whatever_the_database_collation(
+    postgres_store: SqlStore,
+) -> None:
+    query = text(
+        "SELECT table_name || '.' || column_name FROM information_schema.columns"
+        " WHERE table_schema = current_schema() AND collation_name = 'C'"
+    )
+    with postgres_store.engine.connect() as connection:
+        columns = set(connection.execute(query).scalars())
+    assert {
+        "clientbook_clients.tenant_id",
+        "clientbook_clients.id",
+        "clientbook_clients.sort_key",
+        "clientbook_search_keys.key",
+    } <= columns
+
+
+def test_ids_and_names_are_ordered_as_python_orders_them(store: SqlStore) -> None:
+    names = ["Zèbre", "abeille", "Äpfel", "Ébéniste", "école", "B", "a", "b", "Œuvre", "ǅ"]
+    clients = [company(name, f"{name} Traiteur") for name in names]
+    store_one(store, *clients)
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.list()] == sorted(names)
+        after_b = [name for name in sorted(names) if name > "B"][:3]
+        assert [c.id for c in uow.clients.list(after="B", limit=3)] == after_b
+        found = uow.clients.search("traiteur", limit=100)
+    expected = sorted(clients, key=lambda c: (clientbook.search_key(c.display_name), c.id))
+    assert [c.id for c in found] == [c.id for c in expected]
+
+
+def test_search_finds_names_written_in_any_script(store: SqlStore) -> None:
+    store_one(
+        store,
+        company("gr", "Ζήτα Ναυτιλιακή"),
+        company("jp", "東京商事"),
+        company("ru", "Сибирь Логистика"),
+        company("hi", "\U0001d4d7\U0001d4ee\U0001d4f5"),  # mathematical script letters
+    )
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.search("ζη")] == ["gr"]
+        assert [c.id for c in uow.clients.search("ναυτ")] == ["gr"]
+        assert [c.id for c in uow.clients.search("東京")] == ["jp"]
+        assert [c.id for c in uow.clients.search("сиб лог")] == ["ru"]
+        assert [c.id for c in uow.clients.search("hel")] == ["hi"]
+
+
+@pytest.mark.parametrize(
+    ("word", "after"),
+    [
+        ("dub", "duc"),
+        ("a", "b"),
+        ("z9", "z:"),
+        ("\ud7ff", "\ue000"),  # the surrogates are skipped
+        ("ab\U0010ffff", "ac"),
+        ("\U0010ffff", None),
+    ],
+)
+def test_the_range_of_a_prefix_ends_at_the_smallest_text_above_it(
+    word: str, after: str | None
+) -> None:
+    assert _after_prefix(word) == after
+
+
+# --- SQLite files and URLs ------------------------------------------------------------------------
+
+
+def test_a_sqlite_file_is_opened_with_foreign_keys_wal_and_a_busy_timeout(
+    sqlite_path: Path,
+) -> None:
+    with SqlStore(sqlite_path, timeout=2.5) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 2500
+
+
+def test_a_path_a_text_path_a_url_and_an_engine_open_the_same_sqlite_file(
+    sqlite_store: SqlStore, sqlite_path: Path
+) -> None:
+    store_one(sqlite_store, company("cl-1", "Garage du Lys"))
+    engine = create_engine(f"sqlite:///{sqlite_path}")
+    try:
+        for database in (sqlite_path, str(sqlite_path), f"sqlite:///{sqlite_path}", engine):
+            with SqlStore(database) as store, store.unit_of_work(tenant_id=TENANT) as uow:
+                assert store.url == str(sqlite_path)
+                assert uow.clients.get("cl-1").name == "Garage du Lys"
+    finally:
+        engine.dispose()
+
+
+def test_a_relative_path_names_a_file_in_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with SqlStore("clientbook.sqlite") as store:
+        store.create_schema()
+        assert store.url == "clientbook.sqlite"
+    assert (tmp_path / "clientbook.sqlite").is_file()
+
+
+def test_the_url_shown_hides_the_password() -> None:
+    with SqlStore("postgresql://clientbook:s3cr3t@db.example.fr:5432/crm") as store:
+        assert store.url == "postgresql+psycopg://clientbook:***@db.example.fr:5432/crm"
+        assert "s3cr3t" not in repr(store)
+        assert store.engine.url.drivername == "postgresql+psycopg"
+
+
+# --- two units of work at once --------------------------------------------------------------------
+
+
+def test_of_two_units_at_once_the_stale_one_writes_nothing_not_even_the_children(
+    store: SqlStore,
+) -> None:
+    store_one(store, full_company(1))
+    first = store.unit_of_work(tenant_id=TENANT)
+    second = store.unit_of_work(tenant_id=TENANT)
+    with first, second:
+        mine, theirs = first.clients.get("cl-000001"), second.clients.get("cl-000001")
+        kept = first.clients.update(attrs.evolve(mine, name="Garage Moderne", contacts=()))
+        first.commit()
+        with pytest.raises(StaleClient) as refused:
+            second.clients.update(
+                attrs.evolve(theirs, contacts=(Contact(first_name="Intrus", primary=True),))
+            )
+        second.commit()
+    assert (refused.value.expected_version, refused.value.actual_version) == (1, 2)
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert uow.clients.get("cl-000001") == kept
+        assert uow.clients.search("intrus") == []
+
+
+def test_a_second_writer_on_sqlite_waits_then_gets_database_locked(
+    sqlite_store: SqlStore, sqlite_path: Path
+) -> None:
+    with SqlStore(sqlite_path, timeout=0.1) as impatient:
+        writing = sqlite_store.unit_of_work(tenant_id=TENANT)
+        with writing:
+            writing.clients.add(company("cl-1", "Garage du Lys"))
+            writing.clients.list()  # the insert is sent: this unit holds the write lock
+            with impatient.unit_of_work(tenant_id=TENANT) as other:
+                other.clients.add(company("cl-2", "Menuiserie Petit"))
+                with pytest.raises(DatabaseLocked) as refused:
+                    other.commit()
+            writing.commit()
+        assert refused.value.url == str(sqlite_path)
+        with impatient.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.list()] == ["cl-1"]
+
+
+def test_a_database_locked_by_another_program_gives_database_locked(sqlite_path: Path) -> None:
+    with SqlStore(sqlite_path, timeout=0.1) as store:
+        store.create_schema()
+        other_program = sqlite3.connect(sqlite_path)
+        try:
+            other_program.execute("BEGIN EXCLUSIVE")
+            with store.unit_of_work(tenant_id=TENANT) as uow:
+                uow.clients.add(company("cl-1", "Garage du Lys"))
+                with pytest.raises(DatabaseLocked) as refused:
+                    uow.commit()
+        finally:
+            other_program.rollback()
+            other_program.close()
+        assert "locked" in refused.value.message("en")
+        with store.unit_of_work(tenant_id=TENANT) as uow:
+            assert uow.clients.list() == []
+
+
+def test_a_read_that_crosses_another_units_commit_is_read_again_whole(store: SqlStore) -> None:
+    store_one(store, full_company(1))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        before = uow.clients.get("cl-000001")
+    changed: list[object] = []
+
+    def commit_a_change_between_the_statements(statement: str) -> None:
+        if not changed and statement.startswith("SELECT") and "clientbook_contacts" in statement:
+            with store.unit_of_work(tenant_id=TENANT) as other:
+                changed.append(
+                    other.clients.update(
+                        attrs.evolve(before, contacts=before.contacts[1:], name="Renommé")
+                    )
+                )
+                other.commit()
+
+    with (
+        store.unit_of_work(tenant_id=TENANT) as uow,
+        before_statements(store.engine, commit_a_change_between_the_statements),
+    ):
+        read = uow.clients.get("cl-000001")
+    assert changed
+    assert read == changed[0]
+    assert len(read.contacts) == 1
+
+
+# --- tenants ------------------------------------------------------------------------------------
+
+
+def test_every_statement_of_a_unit_filters_on_its_tenant(store: SqlStore) -> None:
+    store_one(store, full_company(1), full_company(2), tenant_id=OTHER_TENANT)
+    store_one(store)  # the schema is checked: that statement is not the unit's
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        uow.clients.add(full_company(3))
+        uow.clients.get_many(["cl-000001", "cl-000002", "cl-000003"])
+        copy = uow.clients.get("cl-000003")
+        uow.clients.update(attrs.evolve(copy, name="Renommé"))
+        uow.clients.search("hél pet")
+        uow.clients.search("renomm", include_archived=True)
+        uow.clients.list(after="cl-000000")
+        uow.clients.by_siren("123456782")
+        uow.clients.by_siret("12345678200010")
+        uow.clients.by_vat("FR11123456782")
+        for missing in ("cl-000001", "cl-000002"):
+            with pytest.raises(ClientbookError):
+                uow.clients.remove(missing)
+        uow.clients.remove("cl-000003")
+        uow.commit()
+    assert len(statements) > 20
+    for statement in statements:
+        assert "tenant_id" in statement.text, statement
+        assert TENANT in statement.values(), statement
+        assert OTHER_TENANT not in statement.values(), statement
+
+
+# --- add_many -----------------------------------------------------------------------------------
+
+
+def test_add_many_adds_every_client_or_none(store: SqlStore) -> None:
+    store_one(store, company("cl-2", "Garage du Lys"))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        clients = sql_clients(uow)
+        with pytest.raises(ClientExists) as taken:
+            clients.add_many([company("cl-1", "Boulangerie"), company("cl-2", "Garage")])
+        assert taken.value.client_id == "cl-2"
+        with pytest.raises(ClientExists) as twice:
+            clients.add_many([company("cl-3", "Pâtisserie"), company("cl-3", "Pâtisserie")])
+        assert twice.value.client_id == "cl-3"
+        added = clients.add_many(company(f"cl-{n}", f"Menuiserie {n}") for n in (4, 5))
+        assert [(c.id, c.version) for c in added] == [("cl-4", 1), ("cl-5", 1)]
+        assert clients.add_many([]) == []
+        uow.commit()
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.list()] == ["cl-2", "cl-4", "cl-5"]
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [os.urandom(8192), b"hello", b"SQLite format 3\x00" + b"\xff" * 4000],
+    ids=["junk", "short", "damaged header"],
+)
+def test_a_file_that_is_not_a_sqlite_database_is_refused_as_damaged(
+    sqlite_path: Path, content: bytes
+) -> None:
+    sqlite_path.write_bytes(content)
+    with SqlStore(sqlite_path) as store:
+        with pytest.raises(DatabaseDamaged) as refused:
+            store.create_schema()
+        assert refused.value.url == str(sqlite_path)
+        assert str(sqlite_path) in refused.value.message("en")
+        with pytest.raises(DatabaseDamaged), store.unit_of_work(tenant_id=TENANT):
+            pass
+    assert sqlite_path.read_bytes() == content  # left as it was
+
+
+def test_an_empty_file_has_no_clientbook_tables(sqlite_path: Path) -> None:
+    sqlite_path.touch()
+    with SqlStore(sqlite_path) as store:
+        with pytest.raises(SchemaMismatch) as refused, store.unit_of_work(tenant_id=TENANT):
+            pass
+        assert refused.value.found_version is None
+        assert "create them first" in refused.value.message("en")
+        store.create_schema()
+        store_one(store, company("cl-1", "Garage du Lys"))
+
+
+@pytest.mark.parametrize(
+    ("version", "words"),
+    [(SCHEMA_VERSION - 1, "migrate the database"), (SCHEMA_VERSION + 1, "upgrade clientbook")],
+    ids=["older", "newer"],
+)
+def test_tables_of_another_schema_version_are_refused_and_left_alone(
+    sqlite_path: Path, version: int, words: str
+) -> None:
+    with SqlStore(sqlite_path) as made:
+        made.create_schema()
+        with made.engine.begin() as connection:
+            connection.execute(update(metadata.tables["clientbook_schema"]).values(version=version))
+    with SqlStore(sqlite_path) as store:
+        with pytest.raises(SchemaMismatch) as refused, store.unit_of_work(tenant_id=TENANT):
+            pass
+        assert (refused.value.found_version, refused.value.expected_version) == (
+            version,
+            SCHEMA_VERSION,
+        )
+        assert words in refused.value.message("en")
+        with pytest.raises(SchemaMismatch):
+            store.create_schema()
+        with store.engine.connect() as connection:
+            recorded = connection.exec_driver_sql("SELECT version FROM clientbook_schema")
+            assert recorded.scalar_one() == version
+
+
+@pytest.mark.postgres
+def test_tables_of_another_schema_version_are_refused_on_postgres(
+    postgres_store: SqlStore, postgres_engine: Engine
+) -> None:
+    with postgres_engine.begin() as connection:
+        connection.execute(update(metadata.tables["clientbook_schema"]).values(version=99))
+    with (
+        SqlStore(postgres_engine) as store,
+        pytest.raises(SchemaMismatch) as refused,
+        store.unit_of_work(tenant_id=TENANT),
+    ):
+        pass
+    assert refused.value.found_version == 99
+
+
+@pytest.mark.parametrize(
+    "database",
+    [
+        "nosuchdatabase://somewhere/db",
+        "mysql://clientbook:s3cr3t@localhost/crm",  # its driver is not installed
+    ],
+)
+def test_a_url_that_cannot_be_used_gives_a_storage_error(database: str) -> None:
+    with pytest.raises(StorageError) as refused:
+        SqlStore(database)
+    assert "s3cr3t" not in str(refused.value)
+    assert "s3cr3t" not in refused.value.url
+
+
+def test_a_file_in_a_folder_that_does_not_exist_gives_a_storage_error(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "clientbook.sqlite"
+    with SqlStore(path) as store, pytest.raises(StorageError) as refused:
+        store.create_schema()
+    assert type(refused.value) is StorageError
+    assert refused.value.url == str(path)
+    assert "unable to open database file" in refused.value.detail
+
+
+def test_a_server_that_does_not_answer_gives_a_storage_error_without_the_password() -> None:
+    url = "postgresql://clientbook:s3cr3t@127.0.0.1:9/clientbook"  # port 9: discard, closed
+    with SqlStore(url, timeout=1) as store:
+        with pytest.raises(StorageError) as refused, store.unit_of_work(tenant_id=TENANT):
+            pass
+        assert refused.value.url == "postgresql+psycopg://clientbook:***@127.0.0.1:9/clientbook"
+        assert "s3cr3t" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        StorageError("crm.sqlite", "disk I/O error"),
+        DatabaseLocked("crm.sqlite", "database is locked"),
+        DatabaseDamaged("crm.sqlite", "file is not a database"),
+        SchemaMismatch("crm.sqlite", found_version=None, expected_version=1),
+        SchemaMismatch("crm.sqlite", found_version=2, expected_version=1),
+    ],
+    ids=repr,
+)
+def test_storage_errors_pickle_and_explain_themselves(error: StorageError) -> None:
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is type(error)
+    assert vars(again) == vars(error)
+    assert isinstance(error, ClientbookError)
+    assert "crm.sqlite" in error.message("en")
+    assert "crm.sqlite" in error.message("fr")
+    assert str(error) == error.message("fr")
+
+
+# --- failures in the middle of a unit -----------------------------------------------------------
+
+
+def _fail_at(store: SqlStore, table: str) -> AbstractContextManager[None]:
+    """Make the driver fail when it is sent an INSERT into *table*, as a full disk would."""
+    error = store.engine.dialect.loaded_dbapi.OperationalError
+
+    def fail(statement: str) -> None:
+        if statement.startswith(f"INSERT INTO {table}"):
+            raise error("disk I/O error")
+
+    return before_statements(store.engine, fail)
+
+
+def test_a_failure_while_writing_added_clients_rolls_the_whole_unit_back(
+    store: SqlStore,
+) -> None:
+    store_one(store, full_company(1))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        copy = uow.clients.get("cl-000001")
+        uow.clients.update(attrs.evolve(copy, name="Renommé"))
+        sql_clients(uow).add_many(full_company(n) for n in range(2, 50))
+        with _fail_at(store, "clientbook_search_keys"), pytest.raises(StorageError) as refused:
+            uow.commit()
+        assert "disk I/O error" in refused.value.detail
+        with pytest.raises(RuntimeError, match="rolled back after an error"):
+            uow.commit()
+        uow.rollback()  # acknowledged: the unit can be used again
+        assert uow.clients.get("cl-000001") == copy
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert uow.clients.list() == [copy]
+        assert uow.clients.search("renomm") == []
+
+
+def test_a_failure_while_replacing_a_clients_children_leaves_it_as_it_was(
+    store: SqlStore,
+) -> None:
+    store_one(store, full_company(1))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        copy = uow.clients.get("cl-000001")
+        with _fail_at(store, "clientbook_contacts"), pytest.raises(StorageError):
+            uow.clients.update(attrs.evolve(copy, name="Renommé", contacts=copy.contacts[:1]))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert uow.clients.get("cl-000001") == copy
+
+
+@pytest.mark.postgres
+def test_a_connection_lost_in_the_middle_of_a_unit_gives_a_storage_error_and_saves_nothing(
+    postgres_store: SqlStore, postgres_url: str
+) -> None:
+    store_one(postgres_store, full_company(1))
+    admin = create_engine(postgres_url)
+    try:
+        with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
+            sql_clients(uow).add_many(full_company(n) for n in range(2, 20))
+            uow.clients.list()  # the inserts are sent, not committed
+            assert uow._connection is not None
+            pid = uow._connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+            with admin.begin() as connection:
+                connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            with pytest.raises(StorageError) as refused:
+                uow.commit()
+    finally:
+        admin.dispose()
+    assert type(refused.value) is StorageError
+    with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.list()] == ["cl-000001"]
+
+
+# --- the search index ---------------------------------------------------------------------------
+
+
+def _search_statement(store: SqlStore, typed: str) -> tuple[str, Any]:
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        uow.clients.search(typed)
+    (search,) = [s for s in statements if "clientbook_search_keys" in s.text]
+    return search.text, search.parameters
+
+
+def test_prefix_search_reads_a_range_of_the_search_key_index_on_sqlite(
+    sqlite_store: SqlStore,
+) -> None:
+    store_one(sqlite_store, *(full_company(n) for n in range(200)))
+    for typed in ("bou", "hélène pet", "123 45"):
+        statement, parameters = _search_statement(sqlite_store, typed)
+        assert " LIKE " not in statement
+        with sqlite_store.engine.connect() as connection:
+            plan = " / ".join(
+                row[-1]
+                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
+        assert "ix_clientbook_search_keys_key (tenant_id=? AND key>? AND key<?)" in plan, plan
+        assert "SCAN clientbook_search_keys" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_prefix_search_can_read_a_range_of_the_search_key_index_on_postgres(
+    postgres_store: SqlStore,
+) -> None:
+    store_one(postgres_store, *(full_company(n) for n in range(200)))
+    statement, parameters = _search_statement(postgres_store, "hélène pet")
+    with postgres_store.engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = "\n".join(
+            row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)
+        )
+    assert "Seq Scan on clientbook_search_keys" not in plan, plan
+    for word, after in (("helene", "helenf"), ("pet", "peu"), ("helenepet", "helenepeu")):
+        condition = (
+            f"(key >= '{word}'::text COLLATE \"C\") AND (key < '{after}'::text COLLATE \"C\")"
+        )
+        assert condition in plan, plan
