@@ -1,0 +1,101 @@
+"""Bulk without N+1: the number of statements the SQL adapter sends does not grow with N.
+
+Counted with SQLAlchemy's ``before_cursor_execute`` event, for N = 10 and N = 1,000 clients,
+each with two contacts and a delivery address; an ``executemany`` counts as one statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlprobes import recorded_statements
+from storedclients import full_company
+
+from clientbook.sql import SqlClientRepository, SqlStore, SqlUnitOfWork
+
+TENANT = "cabinet-lefort"
+SIZES = [10, 1000]
+
+
+def sql_clients(uow: SqlUnitOfWork) -> SqlClientRepository:
+    assert isinstance(uow.clients, SqlClientRepository)
+    return uow.clients
+
+
+@pytest.fixture(params=SIZES, ids=lambda n: f"N={n}")
+def n(request: pytest.FixtureRequest) -> int:
+    size: int = request.param
+    return size
+
+
+@pytest.fixture
+def stored(store: SqlStore, n: int) -> SqlStore:
+    """*n* clients stored in the tenant; the store has already checked the schema."""
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(full_company(number) for number in range(n))
+        uow.commit()
+    return store
+
+
+def test_adding_n_clients_together_costs_five_statements(store: SqlStore, n: int) -> None:
+    with store.unit_of_work(tenant_id="warm-up"):
+        pass  # the store checks the schema once
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        sql_clients(uow).add_many(full_company(number) for number in range(n))
+        uow.commit()
+    # One check of the ids, then one executemany per table: clients, contacts, delivery
+    # addresses and search keys.
+    assert [s.executemany for s in statements] == [False, True, True, True, True]
+    assert len(statements) == 5
+
+
+def test_adding_n_clients_one_by_one_costs_one_id_check_each_and_four_inserts(
+    store: SqlStore, n: int
+) -> None:
+    with store.unit_of_work(tenant_id="warm-up"):
+        pass
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        for number in range(n):
+            uow.clients.add(full_company(number))
+        uow.commit()
+    # add() must refuse a taken id at once (the contract says so): one check per client; the
+    # rows are still inserted together.
+    assert len(statements) == n + 4
+    assert sum(s.executemany for s in statements) == 4
+
+
+def test_get_many_of_n_ids_costs_three_statements(stored: SqlStore, n: int) -> None:
+    ids = [f"cl-{number:06d}" for number in range(n)]
+    with (
+        recorded_statements(stored.engine) as statements,
+        stored.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.get_many(ids)
+    assert len(found) == n
+    assert all(len(client.contacts) == 2 for client in found.values())
+    assert len(statements) == 3  # the clients, their contacts, their delivery addresses
+
+
+def test_a_page_of_n_clients_costs_three_statements(stored: SqlStore, n: int) -> None:
+    with (
+        recorded_statements(stored.engine) as statements,
+        stored.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        page = uow.clients.list(limit=n)
+    assert len(page) == n
+    assert len(statements) == 3
+
+
+def test_a_search_that_finds_n_clients_costs_three_statements(stored: SqlStore, n: int) -> None:
+    with (
+        recorded_statements(stored.engine) as statements,
+        stored.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.search("hélène", limit=n)
+    assert len(found) == n
+    assert len(statements) == 3
