@@ -37,6 +37,8 @@ _SEP = "\x00"  # after the key and after the sort key: no key or sort key contai
 _KEY_END = "\x01"  # the first character after _SEP: "key\x01" sorts after every "key\x00..."
 _TOP = "\U0010ffff"  # sorts after any character a key can hold (keys are letters and digits)
 _BUFFER_SIZE = 4096
+_GROWTH = 8
+_SELECTIVE = 16
 
 
 @attrs.frozen
@@ -137,8 +139,8 @@ class PrefixIndex:
         self._buffer = []
         runs = self._runs
         runs.append(run)
-        # Keep each run at least twice as long as the next: O(log n) runs, linear merges.
-        while len(runs) > 1 and len(runs[-2]) < 2 * len(runs[-1]):
+        # Keep each run at least 8 times as long as the next: few runs, linear merges.
+        while len(runs) > 1 and len(runs[-2]) < _GROWTH * len(runs[-1]):
             last = runs.pop()
             merged = runs.pop()
             merged += last
@@ -163,25 +165,21 @@ class PrefixIndex:
 
     def count(self, prefix: str) -> int:
         """Return the number of entries (stale ones included) whose key starts with *prefix*."""
-        total = sum(
-            bisect_left(run, prefix + _TOP) - bisect_left(run, prefix) for run in self._runs
-        )
-        return total + sum(1 for entry in self._buffer if entry.startswith(prefix))
+        return sum(bisect_left(run, prefix + _TOP) - bisect_left(run, prefix) for run in self._runs)
 
-    def _segments(self, prefix: str) -> Iterator[Iterator[str]]:
-        """Yield, for each key starting with *prefix*, its entries' ``sort key NUL id`` in order."""
+    def _cursor(self, prefix: str) -> _Cursor:
+        """Return a cursor over the entries of the keys starting with *prefix*."""
+        segments: list[tuple[list[str], int, int, str]] = []
         for run in self._runs:
             position = bisect_left(run, prefix)
             end = bisect_left(run, prefix + _TOP, position)
             while position < end:
                 entry = run[position]
-                key = entry[: entry.index(_SEP)]
-                stop = bisect_left(run, key + _KEY_END, position, end)
-                yield _tails(run, position, stop, len(key) + 1)
+                key = entry[: entry.index(_SEP) + 1]
+                stop = bisect_left(run, key[:-1] + _KEY_END, position, end)
+                segments.append((run, position, stop, key))
                 position = stop
-        found = [entry for entry in self._buffer if entry.startswith(prefix)]
-        if found:
-            yield iter(sorted(entry[entry.index(_SEP) + 1 :] for entry in found))
+        return _Cursor(segments)
 
     def search(
         self, words: list[str], *, include_archived: bool, skip: Container[str]
@@ -193,14 +191,24 @@ class PrefixIndex:
             include_archived: also yield archived clients.
             skip: ids to leave out (those a unit of work changed and searches itself).
         """
+        if self._buffer:
+            self._flush()  # the recent entries become a (small) sorted run
         whole = "".join(words)
-        prefixes = {min(words, key=self.count)}
-        if len(words) > 1:
-            prefixes.add(whole)
-        streams = [segment for prefix in prefixes for segment in self._segments(prefix)]
+        counts = {word: self.count(word) for word in words}
+        fewest = min(counts.values())
+        # The words whose keys are not much more frequent than the rarest's: the candidates
+        # are in all of them, found by jumping from one to the next (a rare combination of
+        # common words costs little); the other words are checked on each candidate.
+        selective = [word for word in counts if counts[word] <= _SELECTIVE * fewest]
+        if len(selective) == 1:
+            candidates = _walk(self._cursor(selective[0]))
+        else:
+            candidates = _in_all([self._cursor(word) for word in selective])
+        if len(words) > 1:  # or the whole text without spaces: "123 45", "FR 11"
+            candidates = heapq.merge(candidates, _walk(self._cursor(whole)))
         seen: set[str] = set()
         clients = self._clients
-        for tail in heapq.merge(*streams):
+        for tail in candidates:
             sort_key, _, client_id = tail.partition(_SEP)
             if client_id in seen or client_id in skip:
                 continue
@@ -212,6 +220,60 @@ class PrefixIndex:
                 yield sort_key, client_id
 
 
-def _tails(run: list[str], start: int, stop: int, cut: int) -> Iterator[str]:
-    for position in range(start, stop):
-        yield run[position][cut:]
+class _Cursor:
+    """The entries of some keys as ``sort key NUL id``, in order, from segments of sorted runs.
+
+    Each segment holds the entries of one key in one run; the cursor keeps a heap of each
+    segment's next entry, and can jump ahead to the first entry not below a target by
+    bisecting each segment that is behind.
+    """
+
+    __slots__ = ("_heap", "_segments")
+
+    def __init__(self, segments: list[tuple[list[str], int, int, str]]) -> None:
+        self._segments = segments
+        self._heap = [
+            (run[start][len(key) :], number, start)
+            for number, (run, start, _, key) in enumerate(segments)
+        ]
+        heapq.heapify(self._heap)
+
+    def head(self) -> str | None:
+        """Return the current entry, ``None`` at the end."""
+        return self._heap[0][0] if self._heap else None
+
+    def seek(self, target: str) -> None:
+        """Move to the first entry not below *target*."""
+        heap, segments = self._heap, self._segments
+        while heap and heap[0][0] < target:
+            _, number, position = heap[0]
+            run, _, stop, key = segments[number]
+            position += 1
+            if position < stop and run[position][len(key) :] < target:
+                position = bisect_left(run, key + target, position, stop)
+            if position < stop:
+                heapq.heapreplace(heap, (run[position][len(key) :], number, position))
+            else:
+                heapq.heappop(heap)
+
+
+def _walk(cursor: _Cursor) -> Iterator[str]:
+    """Yield every entry of *cursor*, each once."""
+    while (head := cursor.head()) is not None:
+        yield head
+        cursor.seek(head + _SEP)  # the smallest text after head: skips its repeats
+
+
+def _in_all(cursors: list[_Cursor]) -> Iterator[str]:
+    """Yield the entries found in every cursor, jumping each ahead to the furthest one's."""
+    while True:
+        heads = [cursor.head() for cursor in cursors]
+        if None in heads:
+            return
+        furthest = max(head for head in heads if head is not None)
+        if all(head == furthest for head in heads):
+            yield furthest
+            furthest += _SEP
+        for cursor, head in zip(cursors, heads, strict=True):
+            if head is not None and head < furthest:
+                cursor.seek(furthest)
