@@ -44,6 +44,7 @@ nitpicky = True
 nitpick_ignore = [
     ("py:class", "cattrs.converters.Converter"),
     ("py:class", "cattrs.preconf.json.JsonConverter"),
+    ("py:class", "collections.abc.Callable"),
     ("py:class", "collections.abc.Collection"),
     ("py:class", "datetime.datetime"),
     ("py:class", "enum.Enum"),

@@ -1,7 +1,7 @@
 """The use cases: what a host application does with its clients, on any storage.
 
 Each function takes a unit of work (:class:`~clientbook.repositories.UnitOfWork`: the host's
-own adapter, :mod:`clientbook.sql` or :mod:`clientbook.memory`) and plain values, opens the
+own adapter, ``clientbook.sql`` or :mod:`clientbook.memory`) and plain values, opens the
 unit of work, applies the record rules and commits. A refused operation raises a named error
 carrying its data (:class:`~clientbook.ClientInvalid` and its ``problems``,
 :class:`~clientbook.StaleClient`, :class:`~clientbook.ClientNotFound`,

@@ -4,7 +4,7 @@
 client, versions that refuse stale copies, nothing visible before commit, rollback otherwise,
 tenants that never see each other, a search that agrees with :func:`clientbook.matches_prefix`.
 :class:`UnitOfWorkContract` checks each of them with realistic French clients. clientbook runs
-it on :mod:`clientbook.memory` and on :mod:`clientbook.sql` (SQLite and PostgreSQL); a host
+it on :mod:`clientbook.memory` and on ``clientbook.sql`` (SQLite and PostgreSQL); a host
 application that keeps clients in its own database runs it on its own adapter.
 
 It needs pytest and Hypothesis (the ``testing`` extra installs Hypothesis). To use it, provide
