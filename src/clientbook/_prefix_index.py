@@ -95,9 +95,6 @@ class PrefixIndex:
         self._entries = 0  # in runs and buffer, stale ones included
         self._live = 0  # entries of the clients as they are now
 
-    def __contains__(self, client_id: str) -> bool:
-        return client_id in self._clients
-
     def put(self, client: Client) -> None:
         """Index *client*, replacing what was indexed under its id."""
         new = IndexedClient.of(client)

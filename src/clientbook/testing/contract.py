@@ -672,7 +672,7 @@ class UnitOfWorkContract:
         with uow_factory(self.tenant_id) as uow:
             pages: list[list[str]] = []
             after: str | None = None
-            while page := _ids(uow.clients.list(after=after, limit=5)):
+            while (page := _ids(uow.clients.list(after=after, limit=5))) and len(pages) < 5:
                 pages.append(page)
                 after = page[-1]
             assert [len(page) for page in pages] == [5, 5, 2]
