@@ -152,10 +152,11 @@ class MemoryStore:
         return MemoryUnitOfWork(store=self, tenant_id=tenant_id)
 
     def _tenant(self, tenant_id: str) -> _Tenant:
-        tenant = self._tenants.get(tenant_id)
-        if tenant is None:
-            tenant = self._tenants[tenant_id] = _Tenant()
-        return tenant
+        with self._lock:
+            tenant = self._tenants.get(tenant_id)
+            if tenant is None:
+                tenant = self._tenants[tenant_id] = _Tenant()
+            return tenant
 
 
 class MemoryClientRepository:
