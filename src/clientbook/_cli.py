@@ -1,4 +1,4 @@
-"""The ``clientbook`` command: ``clientbook check FILE`` checks the identifiers of a client file.
+"""The ``clientbook`` command: ``clientbook check FILE`` checks every row of a client file.
 
 Exit status: 0 when no row has an error (warnings allowed), 1 when some do, 2 when the file
 cannot be read at all or the command line is wrong. A file that cannot be read gets a one-line
@@ -36,11 +36,40 @@ _ENCODINGS = {
     "utf-16": "UTF-16",
 }
 _FIELD_NAMES = {
+    "id": N_("client code"),
+    "kind": N_("company or individual"),
     "name": N_("company name"),
+    "website": N_("website"),
+    "company_type": N_("company type"),
+    "language": N_("language"),
+    "source": N_("source"),
+    "address": N_("address"),
+    "address2": N_("address line 2"),
+    "postal_code": N_("postal code"),
+    "city": N_("city"),
+    "country": N_("country"),
+    "billing_address": N_("billing address"),
+    "billing_address2": N_("billing address line 2"),
+    "billing_postal_code": N_("billing postal code"),
+    "billing_city": N_("billing city"),
+    "billing_country": N_("billing country"),
+    "parent_id": N_("parent company"),
     "siren": "SIREN",
     "siret": "SIRET",
     "vat": N_("VAT number"),
     "naf": N_("APE code"),
+    "accounting_account": N_("accounting account"),
+    "active": N_("active"),
+    "owner": N_("owner"),
+    "civility": N_("civility"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "email": N_("e-mail"),
+    "position": N_("position"),
+    "direct_phone": N_("direct phone"),
+    "mobile_phone": N_("mobile phone"),
+    "switchboard_phone": N_("switchboard"),
+    "contact_source": N_("contact source"),
 }
 
 
@@ -199,11 +228,12 @@ def _parser(language: str) -> _Parser:
     )
     check = commands.add_parser(
         "check",
-        help=_(N_("check the identifiers of a client file")),
+        help=_(N_("check every row of a client file")),
         description=_(
             N_(
-                "Check every SIREN, SIRET, VAT number and APE code of a client file (CSV "
-                "exported from a spreadsheet or another tool), and end with a summary."
+                "Check every row of a client file (CSV exported from a spreadsheet or another "
+                "tool): its identifiers, addresses, contact, required fields, and the rows "
+                "that describe the same client; end with a summary."
             )
         ),
         language=language,
@@ -231,6 +261,17 @@ def _parser(language: str) -> _Parser:
                 "one of {fields}; repeat the option for several fields"
             ),
             fields=", ".join(FIELDS),
+        ),
+    )
+    options.add_argument(
+        "--strict",
+        action="store_true",
+        help=_(
+            N_(
+                "require every field the default policy requires (company name, primary "
+                "contact's first name, last name, e-mail and direct phone, SIREN), even when "
+                "the file has no column for it"
+            )
         ),
     )
     options.add_argument(
@@ -309,7 +350,13 @@ def _check(options: argparse.Namespace, language: str) -> int:
             open_client_file(options.file, column_overrides=overrides) as (layout, records),
             _progress(layout, language, sys.stderr) as on_progress,
         ):
-            report = check_records(layout, records, locale=language, on_progress=on_progress)
+            report = check_records(
+                layout,
+                records,
+                locale=language,
+                strict=options.strict,
+                on_progress=on_progress,
+            )
     except ClientFileError as error:
         _fail(error.message(language), language)
         return 2

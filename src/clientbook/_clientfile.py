@@ -7,9 +7,10 @@ CSV) and to refuse what is not text (NUL bytes, an Excel workbook). The second s
 with :mod:`csv`: no row outlives the loop that checks it.
 
 The delimiter (``;``, ``,`` or tab) is the one the first lines use most, quoted text aside. The
-header is the first row, among the first ten, in which a column is recognised (exports often
-start with a title line). Headers are compared without accents, case, spaces or punctuation, so
-``N° TVA intracommunautaire``, ``n° tva intracom.`` and ``VAT number`` all name the VAT column.
+header is the first row, among the first ten, in which an identifier column or two columns are
+recognised (exports often start with a title line). Headers are compared without accents, case,
+spaces or punctuation, so ``N° TVA intracommunautaire``, ``n° tva intracom.`` and ``VAT number``
+all name the VAT column.
 
 Rows are numbered as a spreadsheet shows them: the first line of the file is row 1, and a record
 whose quoted cells contain line breaks is one row, numbered where it starts.
@@ -43,9 +44,45 @@ __all__ = [
     "quote_all",
 ]
 
-#: The fields a column can hold, in the order they are reported.
-FIELDS: Final = ("name", "siren", "siret", "vat", "naf")
-#: The fields that hold an identifier, checked by :mod:`clientbook._filecheck`.
+#: The columns a client file can have, by name: the record field each fills is in
+#: :mod:`clientbook._rows`. The names are those of ``--column NAME=HEADER``.
+FIELDS: Final = (
+    "id",
+    "kind",
+    "name",
+    "website",
+    "company_type",
+    "language",
+    "source",
+    "address",
+    "address2",
+    "postal_code",
+    "city",
+    "country",
+    "billing_address",
+    "billing_address2",
+    "billing_postal_code",
+    "billing_city",
+    "billing_country",
+    "parent_id",
+    "siren",
+    "siret",
+    "vat",
+    "naf",
+    "accounting_account",
+    "active",
+    "owner",
+    "civility",
+    "first_name",
+    "last_name",
+    "email",
+    "position",
+    "direct_phone",
+    "mobile_phone",
+    "switchboard_phone",
+    "contact_source",
+)
+#: The columns that hold an identifier, checked by :mod:`clientbook._filecheck`.
 IDENTIFIER_FIELDS: Final = ("siren", "siret", "vat", "naf")
 
 #: One data row: its number as a spreadsheet shows it, and its cells.
@@ -55,8 +92,10 @@ _CHUNK = 1 << 20
 _HEADER_SEARCH_ROWS = 10
 _DELIMITERS = (";", "\t", ",")  # ties go to the first: Excel FR writes ";"
 
-# Headers as people write them, best first; compared by header_key(). The number prefixes and
-# suffixes ("N°", "Numéro de", "number"...) are added to the identifiers' names below.
+# Headers as people write them, French and English, best first; compared by header_key(). The
+# number prefixes and suffixes ("N°", "Numéro de", "number"...) are added to the identifiers'
+# names below. "Nom" and "Name" name the company unless the file has a better company-name
+# column or a first-name column: then they hold a last name (see _match_columns).
 _SYNONYMS: Final[Mapping[str, tuple[str, ...]]] = {
     "siren": ("SIREN", "Code SIREN", "Identifiant SIREN"),
     "siret": ("SIRET", "Code SIRET", "SIRET établissement"),
@@ -111,19 +150,219 @@ _SYNONYMS: Final[Mapping[str, tuple[str, ...]]] = {
         "Client",
         "Customer",
     ),
+    "id": (
+        "Code client",
+        "Identifiant client",
+        "N° client",
+        "Numéro client",
+        "Référence client",
+        "Réf. client",
+        "Code",
+        "Identifiant",
+        "ID",
+        "Client ID",
+        "Customer ID",
+        "Client code",
+        "Customer code",
+        "Customer number",
+        "Reference",
+    ),
+    "kind": (
+        "Société ou particulier",
+        "Particulier ou société",
+        "Type de client",
+        "Type client",
+        "Type",
+        "Particulier",
+        "Personne physique",
+        "Client type",
+        "Customer type",
+        "Kind",
+        "Individual",
+    ),
+    "website": ("Site web", "Site internet", "Site", "Web", "Internet", "Website", "URL"),
+    "company_type": (
+        "Type de société",
+        "Type d'entreprise",
+        "Forme juridique",
+        "Statut juridique",
+        "Company type",
+        "Legal form",
+        "Legal status",
+    ),
+    "language": ("Langue", "Langue société", "Langue de la société", "Language"),
+    "source": ("Source", "Source client", "Origine", "Origine client", "Lead source"),
+    "address": (
+        "Adresse",
+        "Adresse 1",
+        "Adresse ligne 1",
+        "Adresse postale",
+        "Rue",
+        "Address",
+        "Address 1",
+        "Address line 1",
+        "Street",
+    ),
+    "address2": (
+        "Adresse 2",
+        "Adresse ligne 2",
+        "Complément",
+        "Complément d'adresse",
+        "Complément adresse",
+        "Address 2",
+        "Address line 2",
+    ),
+    "postal_code": ("Code postal", "CP", "Postal code", "Postcode", "Zip code", "Zip"),
+    "city": ("Ville", "Commune", "Localité", "City", "Town"),
+    "country": ("Pays", "Code pays", "Country", "Country code"),
+    "billing_address": (
+        "Adresse de facturation",
+        "Adresse facturation",
+        "Adresse de facturation 1",
+        "Billing address",
+        "Billing address 1",
+        "Invoice address",
+    ),
+    "billing_address2": (
+        "Adresse de facturation 2",
+        "Adresse facturation 2",
+        "Complément adresse de facturation",
+        "Complément facturation",
+        "Billing address 2",
+    ),
+    "billing_postal_code": (
+        "Code postal de facturation",
+        "Code postal facturation",
+        "CP facturation",
+        "Billing postal code",
+        "Billing postcode",
+        "Billing zip code",
+    ),
+    "billing_city": ("Ville de facturation", "Ville facturation", "Billing city"),
+    "billing_country": ("Pays de facturation", "Pays facturation", "Billing country"),
+    "parent_id": (
+        "Société mère",
+        "Maison mère",
+        "Code société mère",
+        "Parent company",
+        "Parent",
+    ),
+    "accounting_account": (
+        "Compte comptable",
+        "Compte client",
+        "Compte auxiliaire",
+        "Compte tiers",
+        "Code comptable",
+        "Accounting account",
+        "Account code",
+    ),
+    "active": (
+        "Actif",
+        "Actif ou inactif",
+        "Actif/Inactif",
+        "Statut",
+        "État",
+        "Inactif",
+        "Archivé",
+        "Active",
+        "Status",
+        "Inactive",
+        "Archived",
+    ),
+    "owner": (
+        "Propriétaire",
+        "Commercial",
+        "Responsable commercial",
+        "Chargé de clientèle",
+        "Owner",
+        "Account owner",
+        "Sales rep",
+    ),
+    "civility": ("Civilité", "Civilité du contact", "Titre", "Salutation"),
+    "first_name": (
+        "Prénom",
+        "Prénom du contact",
+        "Prénom contact",
+        "First name",
+        "Given name",
+        "Contact first name",
+    ),
+    "last_name": (
+        "Nom du contact",
+        "Nom contact",
+        "Nom de famille",
+        "Last name",
+        "Surname",
+        "Family name",
+        "Contact last name",
+    ),
+    "email": (
+        "Email",
+        "E-mail",
+        "Courriel",
+        "Mail",
+        "Adresse e-mail",
+        "Adresse email",
+        "Adresse mail",
+        "Email du contact",
+        "Email address",
+        "E-mail address",
+        "Adresse électronique",
+        "Mél",
+    ),
+    "position": ("Poste", "Poste occupé", "Fonction", "Position", "Job title", "Title"),
+    "direct_phone": (
+        "Téléphone direct",
+        "Tél. direct",
+        "Tel direct",
+        "Ligne directe",
+        "Téléphone",
+        "Tél.",
+        "Direct phone",
+        "Direct line",
+        "Phone",
+        "Telephone",
+        "Phone number",
+    ),
+    "mobile_phone": (
+        "Portable",
+        "Téléphone portable",
+        "Tél. portable",
+        "Mobile",
+        "Téléphone mobile",
+        "Tél. mobile",
+        "GSM",
+        "Mobile phone",
+        "Cell phone",
+        "Cell",
+    ),
+    "switchboard_phone": (
+        "Standard",
+        "Téléphone standard",
+        "Tél. standard",
+        "Switchboard",
+        "Switchboard phone",
+        "Main phone",
+        "Company phone",
+    ),
+    "contact_source": ("Source du contact", "Source contact", "Contact source"),
 }
 _NUMBER_PREFIXES = ("n", "no", "nr", "num", "numero", "numerode", "nde", "nodeb")
 _NUMBER_SUFFIXES = ("number", "no", "nr", "num", "id", "numero")
+# The headers of the company name that hold a last name in a file of people (see above).
+_NAME_OR_LAST_NAME = frozenset(("nom", "name"))
+# Columns that make a row the header on their own; any two other recognised columns do too.
+_HEADER_ALONE = frozenset(IDENTIFIER_FIELDS)
 
-#: The headers quoted as examples when no identifier column is recognised.
+#: The headers quoted as examples when no column is recognised.
 EXPECTED_HEADERS: Final = (
+    "Raison sociale",
     "SIREN",
     "SIRET",
     "N° TVA intracommunautaire",
-    "TVA",
-    "VAT number",
     "Code APE",
-    "NAF",
+    "Code postal",
+    "Email",
 )
 
 _QUOTED = re.compile(r'"[^"]*"')
@@ -321,7 +560,12 @@ def _sniff_delimiter(lines: list[str]) -> str:
 def _match_columns(
     headers: list[str], overrides: Mapping[str, str]
 ) -> tuple[dict[str, int], list[tuple[str, int]], list[str]]:
-    """Return the recognised ``{field: index}``, the other candidates, the overrides not found."""
+    """Return the recognised ``{field: index}``, the other candidates, the overrides not found.
+
+    Each field goes to the column of its best synonym. A column headed "Nom" or "Name" holds
+    the company name, unless a better company-name column or a first-name column is there:
+    then it holds the last name (of the contact, or of a client who is a person).
+    """
     ranks = _synonym_ranks()
     keys = [header_key(header) for header in headers]
     columns: dict[str, int] = {}
@@ -341,6 +585,19 @@ def _match_columns(
         if index not in taken and key in ranks:
             field, rank = ranks[key]
             candidates.setdefault(field, []).append((rank, index))
+    names = sorted(candidates.get("name", []))
+    people = "first_name" in columns or "first_name" in candidates
+    if "last_name" not in columns and "last_name" not in candidates:
+        for position, (rank, index) in enumerate(names):
+            better_name = "name" in columns or position > 0
+            if keys[index] in _NAME_OR_LAST_NAME and (better_name or people):
+                names.remove((rank, index))
+                candidates["last_name"] = [(0, index)]
+                break
+    if names:
+        candidates["name"] = names
+    else:
+        candidates.pop("name", None)
     ambiguous: list[tuple[str, int]] = []
     for field, found in candidates.items():
         found.sort()
@@ -349,6 +606,11 @@ def _match_columns(
         if field in IDENTIFIER_FIELDS:
             ambiguous += [(field, index) for _rank, index in found]
     return columns, ambiguous, []
+
+
+def _is_header(columns: Mapping[str, int]) -> bool:
+    """Return whether a row whose recognised *columns* these are is the header of the file."""
+    return len(columns) >= 2 or any(field in _HEADER_ALONE for field in columns)
 
 
 @contextlib.contextmanager
@@ -400,8 +662,11 @@ def _read_header(
 ) -> Layout:
     """Read rows until the header; return the layout.
 
+    The header is the first row, among the first ten, in which an identifier column, or any
+    two columns, are recognised.
+
     Raises:
-        ClientFileError: no identifier column is recognised in the first rows.
+        ClientFileError: no such row in the first rows.
     """
     first: list[str] | None = None
     try:
@@ -412,7 +677,7 @@ def _read_header(
                 continue
             first = first if first is not None else row
             columns, ambiguous, not_found = _match_columns(row, overrides)
-            if not not_found and any(field in columns for field in IDENTIFIER_FIELDS):
+            if not not_found and _is_header(columns):
                 return Layout(
                     path=path,
                     encoding=encoding,
@@ -439,8 +704,9 @@ def _read_header(
     raise ClientFileError(
         "file.no_column",
         N_(
-            "No identifier column is recognised in {path}. Headers found: {found}. Headers "
-            "expected: {expected}; or name the column with --column FIELD=HEADER."
+            "No client column is recognised in {path}. Headers found: {found}. Headers "
+            "expected, among others: {expected}; or name the columns with --column "
+            "FIELD=HEADER."
         ),
         path=path,
         found=found,

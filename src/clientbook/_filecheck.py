@@ -9,21 +9,29 @@ whether a client must have a SIREN is another rule. Every problem is reported, n
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
 import attrs
 
+from clientbook._address import Address
+from clientbook._client import Client
 from clientbook._clientfile import IDENTIFIER_FIELDS, Layout, MalformedFile, Record
 from clientbook._clientfile import open_client_file as _open_client_file
+from clientbook._contact import Contact
+from clientbook._duplicates import DuplicateReason, find_duplicates
 from clientbook._i18n import N_, normalize_locale, translate
+from clientbook._policy import Policy
 from clientbook._problem import Problem
+from clientbook._rows import COLUMN_FIELDS, RECORD_FIELDS, RowClient, RowColumns, client_from_row
+from clientbook._validation import validate_client
 from clientbook.identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
 
-__all__ = ["FileProblem", "FileReport", "check_file", "check_records"]
+__all__ = ["FileProblem", "FileReport", "check_file", "check_records", "file_policy"]
 
 _MODULES: Final[Mapping[str, IdentifierModule]] = {
     "siren": siren,
@@ -38,8 +46,14 @@ _WHAT: Final = {
     "naf": N_("the APE code"),
 }
 _EXPECTED_DIGITS: Final = {"siren": 9, "siret": 14}
+_LEADING_ZEROS = N_(
+    "The spreadsheet has probably dropped its leading zeros: format the column as text and "
+    "type the number again."
+)
 _SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE]\+?\d+")
 _PROGRESS_EVERY = 2048  # rows; a power of two
+#: The column of each record field that the identifier checks report on.
+_COLUMN_OF: Final = {RECORD_FIELDS[field]: field for field in IDENTIFIER_FIELDS}
 
 
 @attrs.frozen(kw_only=True)
@@ -100,13 +114,16 @@ def check_file(
     *,
     column_overrides: Mapping[str, str] | None = None,
     locale: str = "fr",
+    strict: bool = False,
 ) -> FileReport:
-    """Check every identifier of the client file at *path*.
+    """Check every row of the client file at *path*: its identifiers and its whole record.
 
     Args:
         path: a CSV file (see :mod:`clientbook._clientfile` for what is understood).
-        column_overrides: ``{field: header}`` for columns whose header is not recognised.
+        column_overrides: ``{column: header}`` for columns whose header is not recognised.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
+        strict: require what the default :class:`~clientbook.Policy` requires, whatever
+            columns the file has (see :func:`file_policy`).
 
     Returns:
         The report: rows read, problems, and how the file was read.
@@ -115,7 +132,35 @@ def check_file(
         ClientFileError: the file cannot be read at all.
     """
     with _open_client_file(path, column_overrides=column_overrides) as (layout, records):
-        return check_records(layout, records, locale=locale)
+        return check_records(layout, records, locale=locale, strict=strict)
+
+
+def file_policy(columns: Iterable[str], *, strict: bool = False) -> Policy:
+    """Return the policy the rows of a file with these *columns* are checked with.
+
+    The default :class:`~clientbook.Policy` asks for fields that a file may have no column
+    for at all: a file without contact columns would have an error on every row. So only
+    what the file has a column for is required: the company name, an individual's last name
+    (the name or last-name column), the primary contact's first name, last name, e-mail and
+    direct phone, and the SIREN of a company in France when the file has a SIREN or SIRET
+    column. With *strict*, the default policy applies whole.
+
+    Args:
+        columns: the names of the file's recognised columns (``name``, ``email``...).
+        strict: apply ``Policy()`` as it is.
+    """
+    default = Policy()
+    if strict:
+        return default
+    present = set(columns)
+    return Policy(
+        required_company_fields=default.required_company_fields & present,
+        required_individual_fields=(
+            default.required_individual_fields if present & {"name", "last_name"} else ()
+        ),
+        required_contact_fields=default.required_contact_fields & present,
+        require_siren_in_france=bool(present & {"siren", "siret"}),
+    )
 
 
 def check_records(
@@ -123,14 +168,22 @@ def check_records(
     records: Iterable[Record],
     *,
     locale: str = "fr",
+    strict: bool = False,
     on_progress: Callable[[int], None] | None = None,
 ) -> FileReport:
-    """Check the identifier cells of *records*, read from a file of this *layout*.
+    """Check the rows of *records*, read from a file of this *layout*.
+
+    Each row is checked twice over: its identifier cells (with the hints that spreadsheets'
+    damage deserves), then its whole record, read by :func:`clientbook._rows.client_from_row`
+    and checked by :func:`~clientbook.validate_client` under :func:`file_policy`. When all
+    rows are read, :func:`~clientbook.find_duplicates` looks for rows that describe the same
+    client: each gets a warning naming the others.
 
     Args:
         layout: the file's layout, from :func:`clientbook._clientfile.open_client_file`.
         records: the data rows, with their row numbers.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
+        strict: apply the default :class:`~clientbook.Policy` whole (see :func:`file_policy`).
         on_progress: called now and then with the row number reached, to show progress.
 
     Returns:
@@ -148,12 +201,16 @@ def check_records(
     ]
     cross_check = sum(field in layout.columns for field in ("siren", "siret", "vat")) >= 2
     siren_index = layout.columns.get("siren")
+    columns = RowColumns(layout.columns, headers, locale=language)
+    policy = file_policy(layout.columns, strict=strict)
+    seen = _Seen()
     rows = 0
     try:
         for row_number, cells in records:
             rows += 1
             if len(cells) != width:
                 cells = _fit_width(cells, width, row_number, problems, language)
+            found: list[tuple[int, FileProblem]] = []
             valid: dict[str, str] = {}
             for field, index, header, is_valid in checks:
                 cell = cells[index]
@@ -162,10 +219,33 @@ def check_records(
                 if is_valid(cell):
                     valid[field] = cell
                 elif not cell.isspace():
-                    problems.append(_invalid(field, cell, row_number, header, language))
+                    found.append((index, _invalid(field, cell, row_number, header, language)))
             if cross_check and len(valid) > 1:
                 no_siren = siren_index is None or not cells[siren_index].strip()
-                problems += _siren_mismatches(valid, no_siren, row_number, layout, language)
+                found += [
+                    (layout.columns[_COLUMN_OF[problem.field]], problem)
+                    for problem in _siren_mismatches(valid, no_siren, row_number, layout, language)
+                ]
+            read = client_from_row(cells, columns, row_number=row_number)
+            record_problems = validate_client(read.client, policy=policy, locale=language)
+            for problem in (*read.problems, *record_problems):
+                if _reported_above(problem) or (
+                    not strict and _without_column(problem, read.fields)
+                ):
+                    continue
+                at = read.fields.get(problem.field)
+                found.append(
+                    (width, _record_problem(problem, row_number, None, "", language))
+                    if at is None
+                    else (
+                        at,
+                        _record_problem(problem, row_number, headers[at], cells[at], language),
+                    )
+                )
+            if found:
+                found.sort(key=_first)
+                problems += [problem for _index, problem in found]
+            seen.add(row_number, read)
             if on_progress is not None and not rows % _PROGRESS_EVERY:
                 on_progress(row_number)
     except MalformedFile as error:
@@ -178,7 +258,73 @@ def check_records(
                 message=error.message(language),
             )
         )
+    duplicates = seen.warnings(headers, language)
+    if duplicates:
+        problems = sorted([*problems, *duplicates], key=_row)
     return FileReport(layout=layout, rows=rows, problems=tuple(problems))
+
+
+def _first(item: tuple[int, FileProblem]) -> int:
+    return item[0]
+
+
+def _row(problem: FileProblem) -> int:
+    return problem.row
+
+
+def _reported_above(problem: Problem) -> bool:
+    """Return whether the identifier checks of the row report *problem* already (with hints).
+
+    They check a SIREN, SIRET, VAT number or APE code, and their agreement; whether a company
+    must have a SIREN (``siren.required``) is the record's rule.
+    """
+    return (
+        problem.field in _IDENTIFIER_RECORD_FIELDS
+        and problem.code.startswith(_IDENTIFIER_CODES)
+        and problem.code != "siren.required"
+    )
+
+
+def _without_column(problem: Problem, fields: Mapping[str, int]) -> bool:
+    """Return whether *problem* requires a field that the file has no column for.
+
+    A file without a postal-code column cannot give one: the address rules' requirement
+    (``address.postal_code.required``) is then reported with ``--strict`` only, as the
+    policy's requirements are (see :func:`file_policy`).
+    """
+    return (
+        problem.code.endswith(".required")
+        and problem.field in COLUMN_FIELDS
+        and problem.field not in fields
+    )
+
+
+_IDENTIFIER_RECORD_FIELDS = frozenset(RECORD_FIELDS[field] for field in IDENTIFIER_FIELDS)
+_IDENTIFIER_CODES = tuple(f"{field}." for field in IDENTIFIER_FIELDS)
+_POSTAL_CODES = frozenset(("address.postal_code", "billing_address.postal_code"))
+
+
+def _record_problem(
+    problem: Problem, row_number: int, column: str | None, value: str, language: str
+) -> FileProblem:
+    """Return a problem of the row's record, placed in the file: its row, column and cell."""
+    message = problem.message
+    if (
+        problem.code == "address.postal_code.format"
+        and problem.field in _POSTAL_CODES
+        and len(value.strip()) == 4
+        and value.strip().isdigit()
+    ):
+        message = f"{message} {translate(_LEADING_ZEROS, language)}"
+    return FileProblem(
+        row=row_number,
+        column=column,
+        field=problem.field,
+        code=problem.code,
+        message=message,
+        severity=problem.severity,
+        value=value,
+    )
 
 
 def _ambiguous_columns(layout: Layout, language: str) -> list[FileProblem]:
@@ -187,7 +333,7 @@ def _ambiguous_columns(layout: Layout, language: str) -> list[FileProblem]:
         FileProblem(
             row=layout.header_row,
             column=layout.headers[index],
-            field=field,
+            field=RECORD_FIELDS[field],
             code="file.columns",
             severity="warning",
             message=translate(
@@ -243,7 +389,12 @@ def _invalid(field: str, cell: str, row_number: int, header: str, language: str)
     if hint is not None:
         message = f"{message} {translate(hint, language)}"
     return FileProblem(
-        row=row_number, column=header, field=field, code=code, message=message, value=cell
+        row=row_number,
+        column=header,
+        field=RECORD_FIELDS[field],
+        code=code,
+        message=message,
+        value=cell,
     )
 
 
@@ -265,10 +416,7 @@ def _hint(field: str, cell: str) -> str | None:
         and 0 < missing <= 2
         and _MODULES[field].is_valid("0" * missing + digits)
     ):
-        return N_(
-            "The spreadsheet has probably dropped its leading zeros: format the column as "
-            "text and type the number again."
-        )
+        return _LEADING_ZEROS
     return None
 
 
@@ -345,7 +493,7 @@ def _mismatch(
     return FileProblem(
         row=row_number,
         column=layout.headers[layout.columns[field]],
-        field=field,
+        field=RECORD_FIELDS[field],
         code=f"{field}.siren_mismatch",
         message=translate(message, language, found=_grouped(found), siren=_grouped(siren)),
         value=valid[field],
@@ -355,3 +503,168 @@ def _mismatch(
 def _grouped(digits: str) -> str:
     """Return 9 digits in groups of three, as a SIREN is printed."""
     return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
+
+
+_DUPLICATE = N_(
+    "This row probably describes the same client as {rows}: {reasons}. Check whether it was "
+    "entered twice."
+)
+_ROW = N_("row {rows}")
+_ROWS = N_("rows {rows}")
+_MORE_ROWS = N_("rows {rows} and {count} more")
+_NAMED_ROWS = 5  # a row duplicated a thousand times names the first few others only
+# What a row shares with the others; "as {rows}" only when not all the others share it.
+_REASONS: Final = {
+    "siren": N_("same SIREN ({value})"),
+    "vat": N_("same VAT number ({value})"),
+    "email": N_("same e-mail address ({value})"),
+    "name_postal_code": N_("same name and postal code"),
+}
+_REASONS_WITH_ROWS: Final = {
+    "siren": N_("same SIREN as {rows} ({value})"),
+    "vat": N_("same VAT number as {rows} ({value})"),
+    "email": N_("same e-mail address as {rows} ({value})"),
+    "name_postal_code": N_("same name and postal code as {rows}"),
+}
+_REASONS_SEPARATOR = N_("; ")
+# The record fields a duplicate's warning is placed on, by rule: the first the row has. (A
+# shared SIREN is placed on the field that holds it: see _reason_field.)
+_REASON_FIELDS: Final = {
+    "vat": ("vat_number",),
+    "email": ("contacts[0].email",),
+    "name_postal_code": ("name", "last_name", "address.postal_code"),
+}
+
+
+def _rows_text(rows: Iterable[int], count: int, language: str) -> str:
+    """Return ``row 12``, ``rows 12, 40`` or ``rows 12, 40, ... and 3 more`` in *language*.
+
+    Args:
+        rows: the rows, in order; only the first few are read.
+        count: how many *rows* there are.
+        language: ``"fr"`` or ``"en"``.
+    """
+    numbers = ", ".join(map(str, itertools.islice(rows, _NAMED_ROWS)))
+    if count > _NAMED_ROWS:
+        return translate(_MORE_ROWS, language, rows=numbers, count=count - _NAMED_ROWS)
+    return translate(_ROW if count == 1 else _ROWS, language, rows=numbers)
+
+
+def _reason_field(reason: DuplicateReason, client: Client, fields: Mapping[str, int]) -> str:
+    """Return the record field a row's duplicate warning is placed on: the one that shares.
+
+    A SIREN is shared through the SIREN, the SIRET or the French VAT number, whichever of the
+    row's holds it; the other rules through their field, or the first the file has a column for.
+    """
+    if reason.rule == "siren":
+        if siren.compact(client.siren) == reason.value:
+            return "siren"
+        if siret.compact(client.siret)[:9] == reason.value:
+            return "siret"
+        return "vat_number"
+    candidates = _REASON_FIELDS[reason.rule]
+    return next((name for name in candidates if name in fields), candidates[0])
+
+
+def _reason_value(reason: DuplicateReason) -> str:
+    """Return the shared value as people read it: a SIREN in groups of three."""
+    return _grouped(reason.value) if reason.rule == "siren" else reason.value
+
+
+class _Seen:
+    """What :func:`find_duplicates` needs of each row read, kept until the end of the file.
+
+    Each row leaves a small record: its names, identifiers, postal code and e-mail address,
+    not the whole row; equal postal codes share one address.
+    """
+
+    def __init__(self) -> None:
+        self._clients: list[Client] = []
+        self._rows: list[int] = []
+        self._fields: list[Mapping[str, int]] = []
+        self._addresses: dict[str, Address] = {}
+
+    def add(self, row_number: int, read: RowClient) -> None:
+        """Keep what the duplicates of the row read at *row_number* are found by."""
+        client = read.client
+        address = None
+        if client.address is not None:
+            postal_code = client.address.postal_code
+            address = self._addresses.get(postal_code)
+            if address is None:
+                address = self._addresses[postal_code] = Address(postal_code=postal_code)
+        emails = tuple(Contact(email=c.email) for c in client.contacts if c.email.strip())
+        self._clients.append(
+            Client(
+                id=str(len(self._clients)),
+                kind=client.kind,
+                name=client.name,
+                first_name=client.first_name,
+                last_name=client.last_name,
+                siren=client.siren,
+                siret=client.siret,
+                vat_number=client.vat_number,
+                address=address,
+                contacts=emails,
+            )
+        )
+        self._rows.append(row_number)
+        self._fields.append(read.fields)
+
+    def warnings(self, headers: Sequence[str], language: str) -> list[FileProblem]:
+        """Return a ``client.duplicate`` warning for each row that has duplicates.
+
+        A row of a group names the others, and the values it shares with them; in a group of
+        many rows, only the first few are named (the time stays linear in the group's size).
+        """
+        warnings: list[FileProblem] = []
+        row_of = self._rows
+        for group in find_duplicates(self._clients):
+            positions = [int(client_id) for client_id in group.client_ids]
+            reasons_of: dict[int, list[tuple[DuplicateReason, list[int]]]] = {}
+            for reason in group.reasons:
+                members = [int(client_id) for client_id in reason.client_ids]
+                rows = [row_of[member] for member in members]
+                for member in members:
+                    reasons_of.setdefault(member, []).append((reason, rows))
+            group_rows = [row_of[position] for position in positions]
+            for position in positions:
+                row = row_of[position]
+                own = reasons_of[position]
+                texts = [
+                    translate(_REASONS[reason.rule], language, value=_reason_value(reason))
+                    if len(rows) == len(group_rows)
+                    else translate(
+                        _REASONS_WITH_ROWS[reason.rule],
+                        language,
+                        rows=_rows_text((r for r in rows if r != row), len(rows) - 1, language),
+                        value=_reason_value(reason),
+                    )
+                    for reason, rows in own
+                ]
+                first = own[0][0]
+                fields = self._fields[position]
+                field = _reason_field(first, self._clients[position], fields)
+                index = fields.get(field)
+                others = (r for r in group_rows if r != row)
+                warnings.append(
+                    FileProblem(
+                        row=row,
+                        column=headers[index] if index is not None else None,
+                        field=field,
+                        code="client.duplicate",
+                        severity="warning",
+                        message=translate(
+                            _DUPLICATE,
+                            language,
+                            rows=_rows_text(others, len(group_rows) - 1, language),
+                            reasons=translate(_REASONS_SEPARATOR, language).join(texts),
+                        ),
+                        value=(
+                            self._clients[position].display_name
+                            if first.rule == "name_postal_code"
+                            else _reason_value(first)
+                        ),
+                    )
+                )
+        return warnings

@@ -35,6 +35,14 @@ OTHER_SIRET = "12345678200010"
 OTHER_VAT = "FR11123456782"
 #: A company of Monaco: a French VAT number without SIREN.
 MONACO_VAT = "FR34000123456"
+#: Other fictitious companies, for files of several different clients: name, SIREN, SIRET, VAT.
+COMPANIES = [
+    ("Garage Dubois SAS", "302123450", "30212345000017", "FR34302123450"),
+    ("Hôtel du Lac SARL", "412345670", "41234567000019", "FR96412345670"),
+    ("Fleurs Camille", "523456788", "52345678800018", "FR31523456788"),
+    ("Menuiserie Roux EURL", "634567895", "63456789500012", "FR30634567895"),
+    ("Traiteur Lemoine SA", "745678904", "74567890400012", "FR26745678904"),
+]
 
 
 def client(
@@ -49,6 +57,14 @@ def client(
 ) -> list[str]:
     """Return one row under :data:`FRENCH_HEADERS`, valid unless told otherwise."""
     return [name, siren, siret, vat, ape, address, postcode, city]
+
+
+def other_client(number: int, **changes: str) -> list[str]:
+    """Return a valid row of the *number*-th company of :data:`COMPANIES`, another client."""
+    name, siren, siret, vat = COMPANIES[number]
+    values = {"name": name, "siren": siren, "siret": siret, "vat": vat, "ape": "47.76Z"}
+    values["address"] = f"{number + 1} place du Marché"
+    return client(**{**values, **changes})
 
 
 def write_client_file(

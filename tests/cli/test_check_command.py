@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clientfiles import OTHER_SIRET, check_json, client, run, write_client_file
+from clientfiles import OTHER_SIRET, check_json, client, other_client, run, write_client_file
 
 from clientbook import __version__
 from clientbook._cli import _progress, main
@@ -28,7 +28,12 @@ class _Terminal(io.StringIO):
 def test_the_json_document_has_the_documented_shape(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [client(), client(siren="404833049"), client(siret=OTHER_SIRET), client()[:3]]
+    rows = [
+        client(),
+        other_client(0, siren="302123451"),
+        other_client(1, siret=OTHER_SIRET),
+        other_client(2)[:3],
+    ]
     path = write_client_file(tmp_path, rows)
     result = check_json(capsys, path)
     document = result.json()
@@ -126,16 +131,16 @@ def test_the_locale_can_also_be_given_before_the_command(
 def test_the_table_shows_how_the_file_was_read_each_problem_and_a_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [client(), client(siren="404833049"), client()[:3]]
+    rows = [client(), other_client(0, siren="302123451"), other_client(1)[:3]]
     result = run(capsys, "check", write_client_file(tmp_path, rows))
     assert result.status == 1
     lines = result.out.splitlines()
     assert lines[0].endswith("clients.csv : Windows-1252, séparateur « ; », en-tête en ligne 1")
-    assert lines[1] == (
+    assert lines[1].startswith(
         "Colonnes reconnues : raison sociale « Raison sociale », SIREN « SIREN », SIRET « SIRET », "
-        "n° de TVA « N° TVA intracommunautaire », code APE « Code APE »"
+        "n° de TVA « N° TVA intracommunautaire », code APE « Code APE », "
     )
-    for expected in ("Ligne", "Colonne", "Valeur", "Gravité", "Problème", "404833049", "erreur"):
+    for expected in ("Ligne", "Colonne", "Valeur", "Gravité", "Problème", "302123451", "erreur"):
         assert expected in result.out
     assert "avertissement" in result.out
     assert lines[-1] == (
@@ -172,7 +177,7 @@ def test_without_rich_the_table_is_plain_aligned_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "rich", None)  # import rich raises ImportError
-    rows = [client(siren="404833049"), client()[:2], client(vat="FR" + "9" * 60)]
+    rows = [client(siren="404833049"), other_client(0)[:2], other_client(1, vat="FR" + "9" * 60)]
     result = run(capsys, "check", write_client_file(tmp_path, rows))
     lines = result.out.splitlines()
     header, *body = lines[2:6]
@@ -227,7 +232,7 @@ def test_json_on_a_console_that_cannot_write_every_character_is_escaped(
         (["check"], "arguments manquants : FICHIER"),
         ([], "arguments manquants : COMMANDE"),
         (["verify", "x.csv"], "COMMANDE : 'verify' n'est pas un choix possible : 'check'"),
-        (["check", "x.csv", "--strict"], "arguments non reconnus : --strict"),
+        (["check", "x.csv", "--strictly"], "arguments non reconnus : --strictly"),
         (["check", "x.csv", "--column"], "--column : une valeur est attendue"),
     ],
 )

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from clientfiles import (
+    FRENCH_HEADERS,
     MONACO_VAT,
     OTHER_SIREN,
     OTHER_SIRET,
     OTHER_VAT,
-    VAT,
     check_json,
     client,
+    other_client,
     write_client_file,
 )
 
@@ -43,7 +44,7 @@ from clientbook._filecheck import FileProblem, check_file
 def test_each_kind_of_invalid_identifier_is_reported_with_its_code_and_column(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], row: list[str], column: str, code: str
 ) -> None:
-    path = write_client_file(tmp_path, [client(), row])
+    path = write_client_file(tmp_path, [other_client(0), row])
     result = check_json(capsys, path)
     assert result.status == 1
     [problem] = result.json()["problems"]
@@ -53,7 +54,9 @@ def test_each_kind_of_invalid_identifier_is_reported_with_its_code_and_column(
         code,
         "error",
     )
-    assert problem["field"] == code.split(".")[0]
+    assert problem["field"] == {"vat": "vat_number", "naf": "ape_code"}.get(
+        code.split(".")[0], code.split(".")[0]
+    )
 
 
 def test_every_problem_of_a_row_is_reported_not_only_the_first(
@@ -80,21 +83,40 @@ def test_identifiers_typed_with_spaces_dots_and_lowercase_are_valid(
     assert (result.status, result.json()["problems"]) == (0, [])
 
 
-def test_empty_cells_are_not_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = [client(siren="", siret="", vat="", ape=""), client(siren="  ", vat=" ")]
+def test_empty_identifier_cells_are_no_identifier_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [other_client(0, vat="", ape=""), other_client(1, siren="  ", vat=" ")]
     result = check_json(capsys, write_client_file(tmp_path, rows))
     assert (result.status, result.json()["problems"]) == (0, [])
+
+
+def test_a_company_in_france_without_siren_or_siret_is_an_error_on_the_siren_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [other_client(0, siren="", siret="", vat="", ape="")]
+    result = check_json(capsys, write_client_file(tmp_path, rows), "--locale", "en")
+    [problem] = result.json()["problems"]
+    assert (problem["row"], problem["column"], problem["field"], problem["code"]) == (
+        2,
+        "SIREN",
+        "siren",
+        "siren.required",
+    )
+    assert problem["message"].startswith("A company in France must have a SIREN")
 
 
 def test_foreign_clients_vat_numbers_are_checked_by_their_country_rules(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    abroad = {"siren": "", "siret": "", "ape": "", "postcode": "1000", "city": "Bruxelles"}
     rows = [
-        client(siren="", siret="", vat="BE0403019261", ape=""),
-        client(siren="", siret="", vat="DE136695976", ape=""),
-        client(siren="", siret="", vat="DE136695977", ape=""),
+        [*other_client(0, vat="BE0403019261", **abroad), "Belgique"],
+        [*other_client(1, vat="DE136695976", **abroad), "DE"],
+        [*other_client(2, vat="DE136695977", **abroad), "Germany"],
     ]
-    result = check_json(capsys, write_client_file(tmp_path, rows))
+    path = write_client_file(tmp_path, rows, headers=[*FRENCH_HEADERS, "Pays"])
+    result = check_json(capsys, path)
     assert result.codes() == [(4, "vat.checksum")]
 
 
@@ -133,7 +155,7 @@ def test_a_french_vat_number_of_another_company_than_the_row_siren_is_an_error(
 def test_without_a_siren_the_vat_number_is_compared_with_the_siret(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = [client(siren="", vat=OTHER_VAT), client(siren="", vat=VAT)]
+    rows = [client(siren="", vat=OTHER_VAT), other_client(0, siren="")]
     result = check_json(capsys, write_client_file(tmp_path, rows))
     assert result.codes() == [(2, "vat.siren_mismatch")]
     assert "celui du SIRET de la ligne (404 833 048)" in result.json()["problems"][0]["message"]
@@ -149,11 +171,14 @@ def test_no_mismatch_is_reported_when_the_siren_itself_is_invalid(
 def test_a_monaco_vat_number_has_no_siren_and_so_no_mismatch(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monaco = other_client(0, siren="", siret="", vat=MONACO_VAT, city="Monaco", postcode="98000")
     rows = [
-        client(siren="", siret="", vat=MONACO_VAT, city="Monaco", postcode="98000"),
-        client(vat=MONACO_VAT),  # a French company with a Monaco number: nothing to compare
+        [*monaco, "MC"],
+        # A French company with a Monaco number: nothing to compare.
+        [*client(vat="FR83000654321"), "France"],
     ]
-    result = check_json(capsys, write_client_file(tmp_path, rows))
+    path = write_client_file(tmp_path, rows, headers=[*FRENCH_HEADERS, "Pays"])
+    result = check_json(capsys, path)
     assert (result.status, result.json()["problems"]) == (0, [])
 
 
@@ -217,7 +242,7 @@ def test_a_file_problem_is_a_problem_with_a_place_in_the_file(tmp_path: Path) ->
 
 
 def test_a_file_without_identifier_problems_has_an_empty_report(tmp_path: Path) -> None:
-    rows = [client(), client(siren=OTHER_SIREN, siret=OTHER_SIRET, vat=OTHER_VAT)]
+    rows = [client(), other_client(0, siren=OTHER_SIREN, siret=OTHER_SIRET, vat=OTHER_VAT)]
     report = check_file(write_client_file(tmp_path, rows))
     assert (report.rows, report.problems, report.rows_with_errors) == (2, (), 0)
     assert report.columns()["siren"] == "SIREN"

@@ -13,6 +13,7 @@ from clientfiles import (
     VAT,
     check_json,
     client,
+    other_client,
     write_client_file,
 )
 
@@ -33,6 +34,9 @@ def test_a_semicolon_file_in_windows_1252_is_read(
         "siret": "SIRET",
         "vat": "N° TVA intracommunautaire",
         "naf": "Code APE",
+        "address": "Adresse",
+        "postal_code": "Code postal",
+        "city": "Ville",
     }
 
 
@@ -89,6 +93,7 @@ def test_english_headers_are_recognised(tmp_path: Path, capsys: pytest.CaptureFi
         "siret": "SIRET",
         "vat": "VAT number",
         "naf": "NAF code",
+        "city": "City",
     }
 
 
@@ -144,7 +149,12 @@ def test_raison_sociale_wins_over_nom_when_both_are_there(
         tmp_path, [["Martin", "Claire", "Martin SARL", SIRET]], headers=headers
     )
     document = check_json(capsys, path).json()
-    assert document["columns"] == {"name": "Raison sociale", "siret": "SIRET"}
+    assert document["columns"] == {
+        "last_name": "Nom",
+        "first_name": "Prénom",
+        "name": "Raison sociale",
+        "siret": "SIRET",
+    }
     assert document["problems"] == []  # "Nom" is no identifier: no warning about it
 
 
@@ -159,7 +169,7 @@ def test_a_second_column_that_could_hold_an_identifier_is_reported_once_as_a_war
         {
             "row": 1,
             "column": "TVA",
-            "field": "vat",
+            "field": "vat_number",
             "code": "file.columns",
             "message": "Cette colonne pourrait aussi contenir le numéro de TVA : seule la colonne "
             "« N° TVA intracommunautaire » est vérifiée.",
@@ -216,8 +226,8 @@ def test_a_quoted_cell_with_line_breaks_is_one_row_numbered_where_it_starts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rows = [
-        client(address="Zone artisanale des Prés\nBâtiment C\n2e étage"),
-        client(siren=OTHER_SIREN),
+        client(address="Zone artisanale des Prés\nBâtiment C"),
+        other_client(0, siren=OTHER_SIREN),
     ]
     path = write_client_file(tmp_path, rows)
     result = check_json(capsys, path)
@@ -255,7 +265,7 @@ def test_a_row_of_the_wrong_width_is_checked_as_far_as_possible_and_warned_about
     path.write_text(
         "Raison sociale;SIREN;SIRET;Ville\n"
         "Martin SARL;123456789\n"  # short: the SIREN is still checked
-        "Dubois SAS;404833048;40483304800014;12; rue des Lilas;Lyon\n"  # an unquoted ';'
+        "Dubois SAS;302123450;30212345000017;12; rue des Lilas;Lyon\n"  # an unquoted ';'
         "Roux SA;404833048;40483304800014;Lyon;;\n",  # trailing empty cells: fine
         encoding="cp1252",
     )
@@ -278,7 +288,7 @@ def test_a_file_with_only_warnings_exits_with_status_0(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "clients.csv"
-    path.write_text("SIREN;Nom\n404833048\n", encoding="utf-8")
+    path.write_text("SIREN;Nom;Ville\n404833048;Martin\n", encoding="utf-8")
     result = check_json(capsys, path)
     assert (result.status, result.codes()) == (0, [(2, "row.width")])
 
@@ -326,13 +336,14 @@ def test_a_quote_never_closed_is_a_problem_at_the_row_where_reading_stops(
             ),
         ),
         (
-            "Nom;Prénom;Ville\nMartin;Claire;Lyon\n".encode(),
+            "Désignation;Quantité;Prix\nTarte;2;12,50\n".encode(),
             "file.no_column",
             (
-                "Aucune colonne d'identifiant n'est reconnue dans {path}. En-têtes trouvés : "
-                "« Nom », « Prénom », « Ville ». En-têtes attendus : « SIREN », « SIRET », "
-                "« N° TVA intracommunautaire », « TVA », « VAT number », « Code APE », « NAF » ; "
-                "ou indiquez la colonne avec --column CHAMP=EN-TÊTE."
+                "Aucune colonne de client n'est reconnue dans {path}. En-têtes trouvés : "
+                "« Désignation », « Quantité », « Prix ». En-têtes attendus, entre autres : "
+                "« Raison sociale », « SIREN », « SIRET », « N° TVA intracommunautaire », "
+                "« Code APE », « Code postal », « Email » ; ou indiquez les colonnes avec "
+                "--column CHAMP=EN-TÊTE."
             ),
         ),
     ],
