@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from ._client import Client
 
-__all__ = ["client_region", "normalize_phone", "phone_problems", "stored_phone"]
+__all__ = ["client_region", "normalize_phone", "phone_problems", "region_of", "stored_phone"]
 
 # Regions of the French 10-digit numbering plan, and one region per country calling code of
 # the plan to read a number in when it is not valid in the address's own (GP reads +590 numbers
@@ -62,34 +62,47 @@ def client_region(client: Client) -> str:
     ...                      address=Address(postal_code="97110", city="Pointe-à-Pitre")))
     'GP'
     """
-    address = client.address if client.address is not None else client.billing_address
-    if address is None:
+    return region_of(
+        client, main_territory=None if client.address is None else territory(client.address)
+    )
+
+
+def region_of(client: Client, *, main_territory: str | None) -> str:
+    """Return :func:`client_region` when the main address's territory is known already.
+
+    *main_territory* is ``territory(client.address)``, ``None`` when the client has no main
+    address: :func:`~clientbook.validate_client` computes it once for all its rules.
+    """
+    if main_territory is not None:
+        region = main_territory
+    elif client.billing_address is not None:
+        region = territory(client.billing_address)
+    else:
         return "FR"
-    region = territory(address)
     return region if is_known_country(region) else "FR"
 
 
-def _parse_valid(text: str, region: str) -> PhoneNumber | None:
-    """Return the number *text* reads as in *region* when it is valid, else ``None``."""
+def _read(text: str, region: str) -> PhoneNumber | None:
+    """Read *text* in *region*, then in the other territories of the French plan.
+
+    Returns the first reading phonenumbers says is a valid number, parsed once per territory
+    tried; ``None`` when there is none.
+    """
     import phonenumbers
 
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
-
-
-def _read(text: str, region: str) -> PhoneNumber | None:
-    """Read *text* in *region*, then in the other territories of the French plan."""
     region = region.strip().upper()
-    number = _parse_valid(text, region)
     typed = text.strip()
-    if number is None and region in _FRENCH_PLAN and typed[:1] == "0" and typed[:2] != "00":
-        for other in _FALLBACKS:
-            if other != region and (number := _parse_valid(typed, other)) is not None:
-                break
-    return number
+    readings = [(text, region)]
+    if region in _FRENCH_PLAN and typed[:1] == "0" and typed[:2] != "00":
+        readings += [(typed, other) for other in _FALLBACKS if other != region]
+    for digits, where in readings:
+        try:
+            number = phonenumbers.parse(digits, where)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
 def normalize_phone(text: str, *, region: str) -> str | None:

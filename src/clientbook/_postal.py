@@ -181,11 +181,29 @@ def country_name(code: str, *, locale: str) -> str:
     return _territory_names(locale).get(code, code)
 
 
+def _bare_capitals(text: str) -> str:
+    """*text* in capitals, ligatures taken apart, accents and compatibility forms removed."""
+    if text.isascii():  # no ligature, accent or compatibility character to take apart
+        return text.upper()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).upper()
+
+
 def _postal_capitals(text: str) -> str:
     """Capitals without accents or punctuation, as La Poste wants the last lines."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NOT_ALNUM.sub(" ", bare.upper()).split())
+    return " ".join(_NOT_ALNUM.sub(" ", _bare_capitals(text)).split())
+
+
+@functools.cache
+def _one_for_one() -> re.Pattern[str]:
+    """Texts whose characters each give at most one character in postal capitals.
+
+    ASCII, and the characters of Latin-1 and Latin Extended-A that do (``é``, ``Ç``, ``ÿ``,
+    ``ő``...; not ``ß``, ``Æ``, ``½``). Capitals are taken character by character, so such a
+    text never grows when put in postal capitals.
+    """
+    kept = "".join(chr(code) for code in range(0x80, 0x180) if len(_bare_capitals(chr(code))) <= 1)
+    return re.compile(f"[\\x00-\\x7f{re.escape(kept)}]*")
 
 
 def _lines_of(text: str) -> list[str]:
@@ -293,8 +311,34 @@ def _postal_code_problems(address: Address, *, field: str, locale: str) -> list[
     return []
 
 
+def _fits(address: Address, country: str) -> bool:
+    """Whether the address block surely has no line problem, told without building it.
+
+    A sufficient condition, for an address in a territory La Poste delivers (no country
+    line): the street and complement are one line each at most (no line break: a printable
+    text has none) of at most 38 characters, and the postal code, a space and the city in
+    postal capitals make at most 38 (spaces only shrink when the block is built, and so do
+    an ASCII city's letters). Then the block has at most 3 lines, all short enough.
+    """
+    if country not in LA_POSTE_COUNTRIES:
+        return False
+    line1, line2, city = address.line1, address.line2, address.city
+    if not (
+        len(line1) <= MAX_LINE_LENGTH
+        and len(line2) <= MAX_LINE_LENGTH
+        and line1.isprintable()
+        and line2.isprintable()
+    ):
+        return False
+    short = city.isascii() or _one_for_one().fullmatch(city) is not None
+    city_length = len(city) if short else len(_postal_capitals(city))
+    return len(address.postal_code) + 1 + city_length <= MAX_LINE_LENGTH
+
+
 def _line_problems(address: Address, *, field: str, locale: str) -> list[Problem]:
     """Lines longer than 38 characters, and more lines than the address block has room for."""
+    if _fits(address, _country(address)):
+        return []
     block = _address_block(address, locale=locale)
     problems = [
         Problem(

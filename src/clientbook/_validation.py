@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import attrs
@@ -21,11 +20,11 @@ from ._client import Client, ClientKind
 from ._contact import Contact
 from ._email import email_problems
 from ._i18n import N_, normalize_locale, translate
-from ._phones import client_region, phone_problems
+from ._phones import phone_problems, region_of
 from ._policy import Policy
 from ._postal import SIRENE_TERRITORIES, address_problems, territory
 from ._problem import Problem, Severity
-from .identifiers import InvalidIdentifier, naf, siren, siret, vat
+from .identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
 
 __all__ = ["primary_contact_indexes", "validate_client"]
 
@@ -107,12 +106,23 @@ _PRIMARY_MISSING = N_(
     "None of the {count} contacts is marked as the primary contact: mark the one to write to."
 )
 
+#: ``Policy()``, the source page's default, built once: a frozen value, cheap to build.
+_DEFAULT_POLICY = Policy()
 _IDENTIFIERS = (("vat_number", vat), ("siret", siret), ("siren", siren), ("ape_code", naf))
 _ACCOUNT = re.compile(r"[0-9A-Za-z]{1,17}")
 # A host name: labels of letters, digits and inner hyphens, and a top-level domain of letters
 # (or an IDNA one); internationalised names welcome.
 _HOST = re.compile(
     r"(?:[^\W_](?:[\w-]{0,61}[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]{1,59})", re.IGNORECASE
+)
+# The plain shape of a website, decided without urlsplit: an optional http or https scheme, an
+# ASCII host of the kind _HOST accepts, then nothing, or a path, query or fragment of visible
+# ASCII characters other than ":" (so that no "://" or port can follow). Every text of this
+# shape passes the full check (a Hypothesis property in tests/properties proves it).
+_PLAIN_WEBSITE = re.compile(
+    r"(?:[Hh][Tt][Tt][Pp][Ss]?://)?"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+    r"(?:[/?#][!-9;-~]*)?"
 )
 
 
@@ -156,20 +166,27 @@ def primary_contact_indexes(client: Client) -> list[int]:
     return marked
 
 
-def required_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+def required_problems(client: Client, *, policy: Policy, locale: str) -> list[Problem]:
     """Fields the policy requires of the client: a company's name, an individual's last name.
 
     Source: ``lab-event_remplir-page-client`` (« Nom de la société cliente »).
     """
     company = client.kind is ClientKind.COMPANY
     required = policy.required_company_fields if company else policy.required_individual_fields
-    for name in sorted(required):
-        if _blank(getattr(client, name)):
-            label = translate(_CLIENT_LABELS[name], locale)
-            yield _problem(f"client.{name}.required", name, _REQUIRED, locale, label=label)
+    return [
+        _problem(
+            f"client.{name}.required",
+            name,
+            _REQUIRED,
+            locale,
+            label=translate(_CLIENT_LABELS[name], locale),
+        )
+        for name in sorted(required)
+        if _blank(getattr(client, name))
+    ]
 
 
-def company_field_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def company_field_problems(client: Client, *, locale: str) -> list[Problem]:
     """An individual carries no company identifiers, company type or parent company.
 
     Source: ``jb-manager_creer-contact`` (« une société ou un particulier »): SIREN, SIRET
@@ -178,34 +195,58 @@ def company_field_problems(client: Client, *, locale: str) -> Iterator[Problem]:
     company page (``lab-event_remplir-page-client``).
     """
     if client.kind is not ClientKind.INDIVIDUAL:
-        return
-    for name, label in _COMPANY_FIELD_LABELS.items():
-        if not _blank(getattr(client, name)):
-            yield _problem(
-                "client.individual.company_field",
-                name,
-                _COMPANY_ONLY,
-                locale,
-                label=translate(label, locale),
-            )
+        return []
+    return [
+        _problem(
+            "client.individual.company_field",
+            name,
+            _COMPANY_ONLY,
+            locale,
+            label=translate(label, locale),
+        )
+        for name, label in _COMPANY_FIELD_LABELS.items()
+        if not _blank(getattr(client, name))
+    ]
 
 
-def identifier_problems(client: Client, *, locale: str) -> Iterator[Problem]:
-    """A company's VAT number, SIRET, SIREN and APE code must be valid; the code is the error's.
+#: The identifiers of a company as :func:`checked_identifiers` found them: for each field that
+#: is not blank, its compact form when valid, else the error that refuses it.
+CheckedIdentifiers = dict[str, str | InvalidIdentifier]
 
-    Source: the identifier modules (:mod:`clientbook.identifiers`): Luhn for SIREN and
-    SIRET, the French VAT key, NAF rév. 2 and NAF 2025.
+
+def checked_identifiers(client: Client) -> CheckedIdentifiers:
+    """Validate each identifier of a company once; the rules below share the result.
+
+    An individual's identifiers are not checked (an individual has none: see
+    :func:`company_field_problems`), so its result is empty.
     """
+    checked: CheckedIdentifiers = {}
     if client.kind is not ClientKind.COMPANY:
-        return
+        return checked
     for name, module in _IDENTIFIERS:
         value = getattr(client, name)
         if not value.strip():
             continue
         try:
-            module.validate(value)
+            checked[name] = module.validate(value)
         except InvalidIdentifier as error:
-            yield Problem(code=error.code, field=name, message=error.message(locale))
+            checked[name] = error
+    return checked
+
+
+def identifier_problems(
+    client: Client, *, checked: CheckedIdentifiers, locale: str
+) -> list[Problem]:
+    """A company's VAT number, SIRET, SIREN and APE code must be valid; the code is the error's.
+
+    Source: the identifier modules (:mod:`clientbook.identifiers`): Luhn for SIREN and
+    SIRET, the French VAT key, NAF rév. 2 and NAF 2025.
+    """
+    return [
+        Problem(code=error.code, field=name, message=error.message(locale))
+        for name, _module in _IDENTIFIERS
+        if isinstance(error := checked.get(name), InvalidIdentifier)
+    ]
 
 
 def _monaco_vat(number: str) -> bool:
@@ -214,18 +255,28 @@ def _monaco_vat(number: str) -> bool:
     return compact[4:7] == "000" and vat.is_valid(compact)
 
 
-def _company_siren(client: Client) -> str | None:
+def _company_siren(client: Client, checked: CheckedIdentifiers) -> str | None:
     """The company's SIREN, given or read from its SIRET; ``None`` when neither is valid."""
-    given = siren.compact(client.siren)
-    if siren.is_valid(given):
-        return given
-    if not given:
-        number = siret.compact(client.siret)
-        return number[:9] if siret.is_valid(number) else None
+    given = checked.get("siren")
+    if isinstance(given, str):
+        return given  # valid, compact
+    if not siren.compact(client.siren):
+        number = checked.get("siret")
+        return number[:9] if isinstance(number, str) else None
     return None
 
 
-def cross_check_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def _compact_or_typed(
+    name: str, module: IdentifierModule, client: Client, checked: CheckedIdentifiers
+) -> str:
+    """The compact form of a valid identifier; otherwise ``module.compact`` of the value."""
+    number = checked.get(name)
+    return number if isinstance(number, str) else module.compact(getattr(client, name))
+
+
+def cross_check_problems(
+    client: Client, *, checked: CheckedIdentifiers, locale: str
+) -> list[Problem]:
     """The SIRET's SIREN and the French VAT number's SIREN must be the company's SIREN.
 
     A Monaco company's VAT number (FR, key, ``000`` and 6 digits) contains no SIREN and is
@@ -235,12 +286,13 @@ def cross_check_problems(client: Client, *, locale: str) -> Iterator[Problem]:
     2-character key + SIREN »; « Monaco companies carry French VAT numbers [...] but they have
     no SIREN »).
     """
+    problems: list[Problem] = []
     if client.kind is not ClientKind.COMPANY:
-        return
-    company_siren = _company_siren(client)
+        return problems
+    company_siren = _company_siren(client, checked)
     if company_siren is None:
-        return
-    number = vat.compact(client.vat_number)
+        return problems
+    number = _compact_or_typed("vat_number", vat, client, checked)
     vat_siren = number[4:]
     if (
         number.startswith("FR")
@@ -248,47 +300,56 @@ def cross_check_problems(client: Client, *, locale: str) -> Iterator[Problem]:
         and vat_siren != company_siren
         and vat.is_valid(number)
     ):
-        yield _problem(
-            "vat.siren_mismatch",
-            "vat_number",
-            _VAT_MISMATCH,
-            locale,
-            vat_siren=siren.format(vat_siren),
-            siren=siren.format(company_siren),
+        problems.append(
+            _problem(
+                "vat.siren_mismatch",
+                "vat_number",
+                _VAT_MISMATCH,
+                locale,
+                vat_siren=siren.format(vat_siren),
+                siren=siren.format(company_siren),
+            )
         )
-    establishment = siret.compact(client.siret)
+    establishment = _compact_or_typed("siret", siret, client, checked)
     if establishment[:9] != company_siren and siret.is_valid(establishment):
-        yield _problem(
-            "siret.siren_mismatch",
-            "siret",
-            _SIRET_MISMATCH,
-            locale,
-            siret_siren=siren.format(establishment[:9]),
-            siren=siren.format(company_siren),
+        problems.append(
+            _problem(
+                "siret.siren_mismatch",
+                "siret",
+                _SIRET_MISMATCH,
+                locale,
+                siret_siren=siren.format(establishment[:9]),
+                siren=siren.format(company_siren),
+            )
         )
+    return problems
 
 
-def siren_required_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+def siren_required_problems(
+    client: Client, *, main_territory: str | None, policy: Policy, locale: str
+) -> list[Problem]:
     """A company in France, or with no address, must carry a SIREN, directly or in its SIRET.
 
     France is the mainland, Corsica, the overseas departments, Saint-Pierre-et-Miquelon,
     Saint-Barthélemy and Saint-Martin (the territories of INSEE's SIRENE directory). A
     company with a Monaco VAT number has no SIREN. Switched off by
-    ``Policy(require_siren_in_france=False)``.
+    ``Policy(require_siren_in_france=False)``. *main_territory* is the :func:`territory` of
+    the main address, ``None`` when there is none.
 
     Source: ``domain.md`` (« the customer's SIREN » is a mandatory invoice mention of the
     e-invoicing reform, from 1 September 2026); INSEE (every French company has a SIREN).
     """
     if not policy.require_siren_in_france or client.kind is not ClientKind.COMPANY:
-        return
-    if client.address is not None and territory(client.address) not in SIRENE_TERRITORIES:
-        return
+        return []
+    if main_territory is not None and main_territory not in SIRENE_TERRITORIES:
+        return []
     if client.siren.strip() or client.siret.strip() or _monaco_vat(client.vat_number):
-        return
-    yield _problem("siren.required", "siren", _SIREN_REQUIRED, locale)
+        return []
+    return [_problem("siren.required", "siren", _SIREN_REQUIRED, locale)]
 
 
-def _website_ok(text: str) -> bool:
+def _url_ok(text: str) -> bool:
+    """The full check of a website address, by :func:`urllib.parse.urlsplit`."""
     if any(char.isspace() for char in text):
         return False
     url = text if "://" in text else f"http://{text}"
@@ -306,7 +367,12 @@ def _website_ok(text: str) -> bool:
     )
 
 
-def website_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def _website_ok(text: str) -> bool:
+    """Whether *text* is a website address: the plain shape at once, anything else by URL."""
+    return _PLAIN_WEBSITE.fullmatch(text) is not None or _url_ok(text)
+
+
+def website_problems(client: Client, *, locale: str) -> list[Problem]:
     """The website is an http or https address, or a bare domain such as www.example.fr.
 
     Source: ``lab-event_remplir-page-client`` (« Site web : renseignez ici le site web du
@@ -314,7 +380,8 @@ def website_problems(client: Client, *, locale: str) -> Iterator[Problem]:
     """
     text = client.website.strip()
     if text and not _website_ok(text):
-        yield _problem("client.website.format", "website", _WEBSITE, locale)
+        return [_problem("client.website.format", "website", _WEBSITE, locale)]
+    return []
 
 
 @functools.lru_cache(maxsize=64)
@@ -328,13 +395,14 @@ def _listed(value: str, allowed: frozenset[str] | None) -> bool:
 
 def _unlisted(
     value: str, allowed: frozenset[str] | None, *, code: str, field: str, message: str, locale: str
-) -> Iterator[Problem]:
+) -> list[Problem]:
     if allowed is not None and not _listed(value, allowed):
         choices = ", ".join(sorted(allowed, key=str.casefold))
-        yield _problem(code, field, message, locale, value=value.strip(), choices=choices)
+        return [_problem(code, field, message, locale, value=value.strip(), choices=choices)]
+    return []
 
 
-def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+def list_problems(client: Client, *, policy: Policy, locale: str) -> list[Problem]:
     """Company type, language and source must be values of the host's configured lists.
 
     Compared without regard to case or surrounding spaces; a blank value is not checked.
@@ -343,8 +411,9 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Pr
     le menu Administration », « Langue société : [...] à partir de l'administration »,
     « Source : [...] vous pouvez les paramétrer »).
     """
+    problems: list[Problem] = []
     if client.kind is ClientKind.COMPANY:
-        yield from _unlisted(
+        problems += _unlisted(
             client.company_type,
             policy.company_types,
             code="client.company_type.unknown",
@@ -352,7 +421,7 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Pr
             message=_UNKNOWN_COMPANY_TYPE,
             locale=locale,
         )
-    yield from _unlisted(
+    problems += _unlisted(
         client.language,
         policy.languages,
         code="client.language.unknown",
@@ -360,7 +429,7 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Pr
         message=_UNKNOWN_LANGUAGE,
         locale=locale,
     )
-    yield from _unlisted(
+    problems += _unlisted(
         client.source,
         policy.sources,
         code="client.source.unknown",
@@ -368,19 +437,21 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Pr
         message=_UNKNOWN_SOURCE,
         locale=locale,
     )
+    return problems
 
 
-def parent_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def parent_problems(client: Client, *, locale: str) -> list[Problem]:
     """A company is not its own parent company.
 
     Source: ``lab-event_remplir-page-client`` (« Société mère : à renseigner si la société est
     rattachée à une autre société »); ``domain.md`` (« Parent-company trees refuse cycles »).
     """
     if client.kind is ClientKind.COMPANY and client.parent_id == client.id:
-        yield _problem("client.parent_id.self", "parent_id", _OWN_PARENT, locale)
+        return [_problem("client.parent_id.self", "parent_id", _OWN_PARENT, locale)]
+    return []
 
 
-def accounting_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def accounting_problems(client: Client, *, locale: str) -> list[Problem]:
     """Warn about an accounting account of more than 17 characters or other than letters and digits.
 
     Source: ``domain.md`` (« Common software limits the code to 17 characters, letters and
@@ -388,43 +459,53 @@ def accounting_problems(client: Client, *, locale: str) -> Iterator[Problem]:
     """
     text = client.accounting_account.strip()
     if text and not (text.isascii() and _ACCOUNT.fullmatch(text)):
-        yield _problem(
-            "client.accounting_account.format",
-            "accounting_account",
-            _ACCOUNT_FORMAT,
-            locale,
-            severity="warning",
-        )
+        return [
+            _problem(
+                "client.accounting_account.format",
+                "accounting_account",
+                _ACCOUNT_FORMAT,
+                locale,
+                severity="warning",
+            )
+        ]
+    return []
 
 
-def client_address_problems(client: Client, *, locale: str) -> Iterator[Problem]:
+def client_address_problems(client: Client, *, locale: str) -> list[Problem]:
     """The main, billing and delivery addresses: postal code, city, country, line lengths.
 
     Source: ``lab-event_remplir-page-client`` (« Adresse, Adresse 2, Code Postal, Ville »,
     « Pays »); ``jb-manager_creer-contact`` (« plusieurs adresses de livraison »).
     """
+    problems: list[Problem] = []
     if client.address is not None:
-        yield from address_problems(client.address, field="address", locale=locale)
+        problems += address_problems(client.address, field="address", locale=locale)
     if client.billing_address is not None:
-        yield from address_problems(client.billing_address, field="billing_address", locale=locale)
+        problems += address_problems(client.billing_address, field="billing_address", locale=locale)
     for index, delivery in enumerate(client.delivery_addresses):
         field = f"delivery_addresses[{index}].address"
-        yield from address_problems(delivery.address, field=field, locale=locale)
+        problems += address_problems(delivery.address, field=field, locale=locale)
+    return problems
 
 
 def _contact_problems(
     contact: Contact, *, field: str, region: str, policy: Policy, locale: str
-) -> Iterator[Problem]:
-    yield from email_problems(contact.email, field=f"{field}.email", locale=locale)
-    for name in ("direct_phone", "mobile_phone", "switchboard_phone"):
-        yield from phone_problems(
-            getattr(contact, name),
-            region=region,
-            field=f"{field}.{name}",
-            mobile=name == "mobile_phone",
-            locale=locale,
-        )
-    yield from _unlisted(
+) -> list[Problem]:
+    problems = email_problems(contact.email, field=f"{field}.email", locale=locale)
+    for name, text in (
+        ("direct_phone", contact.direct_phone),
+        ("mobile_phone", contact.mobile_phone),
+        ("switchboard_phone", contact.switchboard_phone),
+    ):
+        if text.strip():  # a blank number has no problem here (see phone_problems)
+            problems += phone_problems(
+                text,
+                region=region,
+                field=f"{field}.{name}",
+                mobile=name == "mobile_phone",
+                locale=locale,
+            )
+    problems += _unlisted(
         contact.source,
         policy.sources,
         code="contact.source.unknown",
@@ -432,13 +513,15 @@ def _contact_problems(
         message=_UNKNOWN_SOURCE,
         locale=locale,
     )
+    return problems
 
 
-def contact_problems(client: Client, *, policy: Policy, locale: str) -> Iterator[Problem]:
+def contact_problems(client: Client, *, region: str, policy: Policy, locale: str) -> list[Problem]:
     """Each contact's e-mail and phones, the primary contact's required fields, one primary.
 
-    Phone numbers are read in the territory of the client's address. A company with no
-    contact at all lacks its primary contact when the policy requires fields of it.
+    Phone numbers are read in *region*, the territory of the client's address
+    (:func:`~clientbook._phones.client_region`). A company with no contact at all lacks its
+    primary contact when the policy requires fields of it.
 
     Source: ``lab-event_remplir-page-client`` (« Les champs Prénom, Nom, Email et Téléphone
     direct sont obligatoires »; « Contact Principal »); ``domain.md`` (« One primary contact
@@ -447,39 +530,50 @@ def contact_problems(client: Client, *, policy: Policy, locale: str) -> Iterator
     contacts = client.contacts
     if not contacts:
         if client.kind is ClientKind.COMPANY and policy.required_contact_fields:
-            yield _problem("contact.primary.required", "contacts", _PRIMARY_REQUIRED, locale)
-        return
+            return [_problem("contact.primary.required", "contacts", _PRIMARY_REQUIRED, locale)]
+        return []
+    problems: list[Problem] = []
     primary = primary_contact_indexes(client)
     if len(primary) > 1:
-        yield _problem(
-            "contact.primary.multiple", "contacts", _PRIMARY_MULTIPLE, locale, count=len(primary)
+        problems.append(
+            _problem(
+                "contact.primary.multiple",
+                "contacts",
+                _PRIMARY_MULTIPLE,
+                locale,
+                count=len(primary),
+            )
         )
     elif not primary:
-        yield _problem(
-            "contact.primary.missing",
-            "contacts",
-            _PRIMARY_MISSING,
-            locale,
-            severity="warning",
-            count=len(contacts),
+        problems.append(
+            _problem(
+                "contact.primary.missing",
+                "contacts",
+                _PRIMARY_MISSING,
+                locale,
+                severity="warning",
+                count=len(contacts),
+            )
         )
-    region = client_region(client)
+    required = sorted(policy.required_contact_fields)
     for index, contact in enumerate(contacts):
         field = f"contacts[{index}]"
         if index in primary:
-            for name in sorted(policy.required_contact_fields):
-                if _blank(getattr(contact, name)):
-                    label = translate(_CONTACT_LABELS[name], locale)
-                    yield _problem(
-                        f"contact.{name}.required",
-                        f"{field}.{name}",
-                        _REQUIRED,
-                        locale,
-                        label=label,
-                    )
-        yield from _contact_problems(
+            problems += [
+                _problem(
+                    f"contact.{name}.required",
+                    f"{field}.{name}",
+                    _REQUIRED,
+                    locale,
+                    label=translate(_CONTACT_LABELS[name], locale),
+                )
+                for name in required
+                if _blank(getattr(contact, name))
+            ]
+        problems += _contact_problems(
             contact, field=field, region=region, policy=policy, locale=locale
         )
+    return problems
 
 
 _NESTED: dict[tuple[type, str], type] = {
@@ -543,18 +637,24 @@ def validate_client(
      ('contact.direct_phone.required', 'contacts[0].direct_phone')]
     """
     language = normalize_locale(locale)
-    policy = Policy() if policy is None else policy
-    problems = [
-        *required_problems(client, policy=policy, locale=language),
-        *company_field_problems(client, locale=language),
-        *identifier_problems(client, locale=language),
-        *cross_check_problems(client, locale=language),
-        *siren_required_problems(client, policy=policy, locale=language),
-        *website_problems(client, locale=language),
-        *list_problems(client, policy=policy, locale=language),
-        *parent_problems(client, locale=language),
-        *accounting_problems(client, locale=language),
-        *client_address_problems(client, locale=language),
-        *contact_problems(client, policy=policy, locale=language),
-    ]
-    return sorted(problems, key=_record_order)
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    checked = checked_identifiers(client)
+    main_territory = None if client.address is None else territory(client.address)
+    region = region_of(client, main_territory=main_territory)
+    problems = required_problems(client, policy=policy, locale=language)
+    problems += company_field_problems(client, locale=language)
+    problems += identifier_problems(client, checked=checked, locale=language)
+    problems += cross_check_problems(client, checked=checked, locale=language)
+    problems += siren_required_problems(
+        client, main_territory=main_territory, policy=policy, locale=language
+    )
+    problems += website_problems(client, locale=language)
+    problems += list_problems(client, policy=policy, locale=language)
+    problems += parent_problems(client, locale=language)
+    problems += accounting_problems(client, locale=language)
+    problems += client_address_problems(client, locale=language)
+    problems += contact_problems(client, region=region, policy=policy, locale=language)
+    if len(problems) > 1:
+        problems.sort(key=_record_order)
+    return problems

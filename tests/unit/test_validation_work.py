@@ -1,0 +1,129 @@
+"""validate_client does each piece of work once a record: the rules share what they compute.
+
+These tests count calls, so that the speed of ``docs/performance.md`` does not quietly come
+undone: an identifier validated by three rules, a number parsed again to learn its type, a
+default policy built on every call.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import phonenumbers
+import pytest
+
+from clientbook import Address, Client, ClientKind, Contact
+from clientbook import _validation as validation
+from clientbook._policy import Policy
+from clientbook._validation import validate_client
+from clientbook.identifiers import naf, siren, siret, vat
+
+
+def company(*, postal_code: str = "69003", city: str = "Lyon", **fields: Any) -> Client:
+    values: dict[str, Any] = {
+        "id": "c1",
+        "kind": ClientKind.COMPANY,
+        "name": "Boulangerie Martin",
+        "website": "www.boulangerie-martin.fr",
+        "siret": "12345678200010",
+        "vat_number": "FR11123456782",
+        "ape_code": "10.71C",
+        "address": Address(line1="12 rue des Lilas", postal_code=postal_code, city=city),
+        "contacts": (
+            Contact(
+                first_name="Claire",
+                last_name="Dubois",
+                email="claire.dubois@boulangerie-martin.fr",
+                direct_phone="04 78 12 34 56",
+                mobile_phone="06 12 34 56 78",
+            ),
+        ),
+    }
+    return Client(**(values | fields))
+
+
+Calls = Counter[str]
+
+
+def spy(monkeypatch: pytest.MonkeyPatch, calls: Calls, owner: object, name: str) -> None:
+    """Count the calls of ``owner.name`` (by *name*), which still does its work."""
+    real: Callable[..., Any] = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls[f"{getattr(owner, '__name__', owner)}.{name}"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+
+
+@pytest.fixture
+def calls() -> Calls:
+    return Counter()
+
+
+def test_each_identifier_of_a_valid_company_is_validated_once(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    client = company()
+    for module in (siren, siret, vat, naf):
+        for name in ("validate", "is_valid", "format"):
+            spy(monkeypatch, calls, module, name)
+    assert validate_client(client) == []
+    assert calls == {
+        "clientbook.identifiers.siren.validate": 1,
+        "clientbook.identifiers.siret.validate": 1,
+        "clientbook.identifiers.vat.validate": 1,
+        "clientbook.identifiers.naf.validate": 1,
+    }
+
+
+def test_each_phone_number_is_parsed_once_and_its_type_read_once(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    for name in ("parse", "is_valid_number", "number_type", "format_number"):
+        spy(monkeypatch, calls, phonenumbers, name)
+    assert validate_client(company()) == []
+    assert calls == {
+        "phonenumbers.parse": 2,
+        "phonenumbers.is_valid_number": 2,
+        "phonenumbers.number_type": 1,  # the mobile field's number: is it a mobile?
+    }
+
+
+def test_a_mainland_mobile_of_a_guadeloupe_company_is_read_in_both_territories(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    client = company(
+        postal_code="97110",
+        city="Pointe-à-Pitre",
+        contacts=(
+            Contact(
+                first_name="Claire",
+                last_name="Dubois",
+                email="claire.dubois@boulangerie-martin.fr",
+                direct_phone="0590 27 12 34",
+                mobile_phone="06 12 34 56 78",
+            ),
+        ),
+    )
+    spy(monkeypatch, calls, phonenumbers, "parse")
+    assert validate_client(client) == []
+    assert calls == {"phonenumbers.parse": 3}  # 0590 in GP; 06 in GP (not valid), then FR
+
+
+def test_no_policy_is_the_default_policy_built_once() -> None:
+    assert Policy() == validation._DEFAULT_POLICY
+    client = company(contacts=())
+    assert validate_client(client) == validate_client(client, policy=Policy())
+
+
+def test_a_plain_website_is_not_split_as_a_url(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    spy(monkeypatch, calls, validation, "urlsplit")
+    assert validate_client(company(website="https://www.boulangerie-martin.fr/contact")) == []
+    assert calls == {}
+    assert validate_client(company(website="www.boulangerie-martin.fr:8080")) == []
+    assert calls == {"clientbook._validation.urlsplit": 1}
