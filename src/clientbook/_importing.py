@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -28,11 +28,10 @@ __all__ = ["ImportReport", "SkippedClient", "import_clients"]
 
 _UNKNOWN_PARENT = N_("The parent company {parent_id} is not one of the clients.")
 
-# The numbers an import matches stored clients by, in this order, each with its compact form,
-# the repository's method for one number and the batch method an adapter may offer.
-_KEYS: tuple[tuple[str, Callable[[str], str], str, str], ...] = (
-    ("siret", _siret.compact, "by_siret", "by_sirets"),
-    ("vat_number", _vat.compact, "by_vat", "by_vats"),
+# The numbers an import matches stored clients by, in this order, each with its compact form.
+_KEYS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("siret", _siret.compact),
+    ("vat_number", _vat.compact),
 )
 
 
@@ -102,18 +101,12 @@ class _Known:
         return self.clients.get(client.id)
 
 
-def _stored_with_numbers(
-    clients: ClientRepository, method: str, batch_method: str, numbers: set[str]
-) -> list[Client]:
-    """Return the stored clients carrying *numbers*, in one call when the adapter can."""
+def _stored_with_numbers(clients: ClientRepository, name: str, numbers: set[str]) -> list[Client]:
+    """Return the stored clients carrying *numbers* in the field *name*, in one call."""
     if not numbers:
         return []
-    batch: Any = getattr(clients, batch_method, None)
-    if batch is not None:
-        found: dict[str, list[Client]] = batch(sorted(numbers))
-        return [client for group in found.values() for client in group]
-    one: Callable[[str], list[Client]] = getattr(clients, method)
-    return [client for number in sorted(numbers) for client in one(number)]
+    lookup = clients.by_sirets if name == "siret" else clients.by_vats
+    return [client for group in lookup(sorted(numbers)).values() for client in group]
 
 
 class _Parents:
@@ -220,8 +213,7 @@ def import_clients(
     The clients are read one batch at a time and each batch is committed: an interrupted
     import loses nothing already committed, and running it again completes it. Each batch
     reads the stored clients it may match with a fixed number of repository calls
-    (``get_many``, and the adapter's ``by_sirets`` and ``by_vats`` when it has them, else one
-    ``by_siret`` or ``by_vat`` call per number), plus one ``get_many`` per level of parent
+    (``get_many``, ``by_sirets`` and ``by_vats``), plus one ``get_many`` per level of parent
     companies.
 
     Args:
@@ -314,9 +306,9 @@ def _import_batch(
 ) -> None:
     incoming = [normalize_client(client) for client in batch]
     known = _Known()
-    for name, compact, method, batch_method in _KEYS:
+    for name, compact in _KEYS:
         numbers = {compact(getattr(client, name)) for client in incoming} - {""}
-        for found in _stored_with_numbers(repository, method, batch_method, numbers):
+        for found in _stored_with_numbers(repository, name, numbers):
             known.put(found)
     for found in repository.get_many([client.id for client in incoming]).values():
         known.put(found)

@@ -82,6 +82,20 @@ class ClientRepository(Protocol):
         """Return the clients whose SIRET is *siret* (compact), archived ones included."""
         ...
 
+    def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return, by compact SIRET, the clients of each SIRET in *sirets*, in one round trip.
+
+        SIRETs with no client are absent from the result; used by imports, a batch at a time.
+        """
+        ...
+
+    def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return, by compact VAT number, the clients of each number, in one round trip.
+
+        Numbers with no client are absent from the result; used by imports, a batch at a time.
+        """
+        ...
+
     def by_vat(self, vat_number: str, /) -> list[Client]:
         """Return the clients whose VAT number is *vat_number* (compact), archived included."""
         ...

@@ -621,16 +621,13 @@ def test_an_import_of_nothing_reports_nothing() -> None:
 class CountingUnitOfWork:
     """A memory unit of work that counts the calls made to its repository, by method."""
 
-    def __init__(self, store: MemoryStore, *, hide: frozenset[str] = frozenset()) -> None:
+    def __init__(self, store: MemoryStore) -> None:
         self._uow = uow(store)
-        self._hide = hide
         self.tenant_id = TENANT
         self.calls: Counter[str] = Counter()
         self.clients = self
 
     def __getattr__(self, name: str) -> Any:
-        if name in self._hide:
-            raise AttributeError(name)
         method = getattr(self._uow.clients, name)
 
         def counted(*args: Any, **kwargs: Any) -> Any:
@@ -672,18 +669,9 @@ def test_an_import_reads_the_stored_clients_with_a_fixed_number_of_calls_per_bat
     assert counting.calls["add"] == size
 
 
-def test_an_import_looks_numbers_up_in_one_call_each_when_the_adapter_can() -> None:
+def test_an_import_looks_numbers_up_in_one_call_each() -> None:
     store = MemoryStore()
     counting = CountingUnitOfWork(store)
     import_clients(counting, a_file(6), user="u-amelie", batch_size=6)  # type: ignore[arg-type]
     lookups = {k: v for k, v in counting.calls.items() if k not in ("add", "update")}
     assert lookups == {"by_sirets": 1, "by_vats": 1, "get_many": 1}
-
-
-def test_an_import_looks_numbers_up_one_by_one_with_an_adapter_without_batch_lookups() -> None:
-    store = a_store(a_company("crm-0042"))
-    counting = CountingUnitOfWork(store, hide=frozenset({"by_sirets", "by_vats"}))
-    report = import_clients(counting, a_file(3), user="u-amelie")  # type: ignore[arg-type]
-    assert report == ImportReport(created=("row-1", "row-2"), unchanged=("crm-0042",))
-    lookups = {k: v for k, v in counting.calls.items() if k not in ("add", "update")}
-    assert lookups == {"by_siret": 3, "by_vat": 3, "get_many": 1}
