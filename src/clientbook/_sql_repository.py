@@ -12,7 +12,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
-from sqlalchemy import and_, delete, insert, intersect, select, true, union, update
+from sqlalchemy import and_, delete, insert, select, true, union, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from . import _sql_tables as t
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from types import TracebackType
 
-    from sqlalchemy import ColumnElement, CompoundSelect, Connection, Engine, Executable, Select
+    from sqlalchemy import ColumnElement, Connection, Engine, Executable, FromClause
     from sqlalchemy.engine import CursorResult, RowMapping
 
     from ._client import Client
@@ -282,16 +282,28 @@ class SqlClientRepository:
         words = search_key(typed).split()
         if not words or limit <= 0:
             return []
-        candidates: Select[tuple[str]] | CompoundSelect[tuple[str]] = self._candidates(words[0])
-        if len(words) > 1:
-            every_word = intersect(*(self._candidates(word) for word in words)).subquery()
-            # ... or the whole text as one key: "123 45" finds SIREN 123456782.
-            whole = self._candidates("".join(words))
-            candidates = union(select(every_word.c.client_id), whole)
-        condition: ColumnElement[bool] = t.clients.c.id.in_(candidates)
-        if not include_archived:
-            condition = and_(condition, t.clients.c.active.is_(True))
-        return self._load(condition, order=(t.clients.c.sort_key, t.clients.c.id), limit=limit)
+        # The longest word (likely the rarest) reads a range of the index; the client's other
+        # words are checked on its own keys (the primary key), never as whole ranges.
+        driver = max(words, key=len)
+        others = list(words)
+        others.remove(driver)
+        keys = t.search_keys.alias("k")
+        matched = select(keys.c.client_id, keys.c.sort_key).where(
+            *self._key_range(keys, driver, include_archived=include_archived),
+            *(self._has_key(keys.c.client_id, word) for word in others),
+        )
+        if others:  # ... or the whole text as one key: "123 45" finds SIREN 123456782
+            whole = t.search_keys.alias("w")
+            found = union(
+                matched,
+                select(whole.c.client_id, whole.c.sort_key).where(
+                    *self._key_range(whole, "".join(words), include_archived=include_archived)
+                ),
+            ).subquery()
+        else:
+            found = matched.distinct().subquery()
+        first = select(found.c.client_id).order_by(found.c.sort_key, found.c.client_id).limit(limit)
+        return self._load(t.clients.c.id.in_(first), order=(t.clients.c.sort_key, t.clients.c.id))
 
     def by_siren(self, siren: str, /) -> list[Client]:
         """Return the clients whose SIREN is *siren*, separators ignored, archived included."""
@@ -398,14 +410,35 @@ class SqlClientRepository:
             return []
         return self._load(column == number, order=(t.clients.c.id,))
 
-    def _candidates(self, word: str) -> Select[tuple[str]]:
-        """The ids of the tenant's clients with a key that starts with *word*: an index range."""
-        keys = t.search_keys.c
-        query = select(keys.client_id).where(
-            keys.tenant_id == self._unit.tenant_id, keys.key >= word
-        )
+    def _key_range(
+        self, keys: FromClause, word: str, *, include_archived: bool
+    ) -> list[ColumnElement[bool]]:
+        """Select the tenant's keys that start with *word*: a range of the index, no scan."""
+        conditions = [keys.c.tenant_id == self._unit.tenant_id, keys.c.key >= word]
         upper = _after_prefix(word)
-        return query if upper is None else query.where(keys.key < upper)
+        if upper is not None:
+            conditions.append(keys.c.key < upper)
+        if not include_archived:
+            conditions.append(keys.c.active.is_(True))
+        return conditions
+
+    def _has_key(self, client_id: ColumnElement[str], word: str) -> ColumnElement[bool]:
+        """Whether the client has a key that starts with *word*: a range of its own keys.
+
+        Only columns of the primary key (tenant, client, key) are read, so that the database
+        reads the client's few keys through it rather than the whole range of *word* in the
+        other index, once per candidate.
+        """
+        keys = t.search_keys.alias()
+        return (
+            select(keys.c.key)
+            .where(
+                keys.c.tenant_id == self._unit.tenant_id,
+                keys.c.client_id == client_id,
+                *self._key_range(keys, word, include_archived=True)[1:],
+            )
+            .exists()
+        )
 
     def _load(
         self,

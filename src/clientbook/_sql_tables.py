@@ -117,7 +117,6 @@ clients = Table(
     Index("ix_clientbook_clients_siren", "tenant_id", "siren_compact"),
     Index("ix_clientbook_clients_siret", "tenant_id", "siret_compact"),
     Index("ix_clientbook_clients_vat", "tenant_id", "vat_compact"),
-    Index("ix_clientbook_clients_sort_key", "tenant_id", "sort_key", "id"),
     comment="Client records, one row each, with their main and billing addresses.",
 )
 
@@ -178,6 +177,10 @@ search_keys = Table(
     Column("tenant_id", _BYTES, nullable=False),
     Column("client_id", _BYTES, nullable=False),
     Column("key", _BYTES, nullable=False),
+    # The client's sort key and whether it is active, beside each of its keys: a search reads
+    # its results' order and the archived filter from the index alone.
+    Column("sort_key", _BYTES, nullable=False),
+    Column("active", Boolean, nullable=False),
     PrimaryKeyConstraint("tenant_id", "client_id", "key", name="pk_clientbook_search_keys"),
     ForeignKeyConstraint(
         ["tenant_id", "client_id"],
@@ -186,7 +189,7 @@ search_keys = Table(
         name="fk_clientbook_search_keys_client",
     ),
     # Prefix search reads a range of this index: key >= 'dub' AND key < 'duc'.
-    Index("ix_clientbook_search_keys_key", "tenant_id", "key", "client_id"),
+    Index("ix_clientbook_search_keys_key", "tenant_id", "key", "active", "sort_key", "client_id"),
     comment="clientbook.client_search_keys of each client, for prefix search.",
 )
 
@@ -297,7 +300,8 @@ def client_rows(tenant_id: str, batch: Iterable[tuple[Client, int]]) -> ClientRo
             }
             for position, delivery in enumerate(client.delivery_addresses)
         ]
-        rows.search_keys += [{**key, "key": k} for k in sorted(client_search_keys(client))]
+        indexed = {**key, "sort_key": search_key(client.display_name), "active": client.active}
+        rows.search_keys += [{**indexed, "key": k} for k in sorted(client_search_keys(client))]
     return rows
 
 
