@@ -136,7 +136,7 @@ class SqlUnitOfWork:
     ) -> None:
         """Roll back what was not committed and give the connection back."""
         connection, self._connection = self._connection, None
-        self._clients._pending.clear()
+        self._clients._forget()
         if connection is None:
             return
         try:
@@ -165,7 +165,7 @@ class SqlUnitOfWork:
         connection = self._connection
         if connection is None:
             raise RuntimeError("use the unit of work in a with block")
-        self._clients._pending.clear()
+        self._clients._forget()
         self._failed = False
         try:
             connection.rollback()
@@ -199,7 +199,7 @@ class SqlUnitOfWork:
             return action()
         except BaseException as error:
             self._failed = True
-            self._clients._pending.clear()
+            self._clients._forget()
             with contextlib.suppress(DBAPIError):  # a lost connection drops it by itself
                 connection.rollback()
             if isinstance(error, DBAPIError):
@@ -215,7 +215,7 @@ class SqlUnitOfWork:
             return connection.execute(statement, parameters)
         except DBAPIError as error:
             self._failed = True
-            self._clients._pending.clear()
+            self._clients._forget()
             with contextlib.suppress(DBAPIError):
                 connection.rollback()
             raise self._error(error) from error
@@ -237,6 +237,9 @@ class SqlClientRepository:
     def __init__(self, unit: SqlUnitOfWork) -> None:
         self._unit = unit
         self._pending: dict[str, Client] = {}
+        # Ids this unit read and found without a client: add() need not check them again.
+        # (Another unit storing one meanwhile is caught when the clients are inserted.)
+        self._absent: set[str] = set()
 
     def __repr__(self) -> str:
         return f"<SqlClientRepository tenant_id={self._unit.tenant_id!r}>"
@@ -269,7 +272,22 @@ class SqlClientRepository:
         for chunk in _chunks(ids):
             clients = self._load(t.clients.c.id.in_(chunk), order=None)
             loaded.update((client.id, client) for client in clients)
+        self._absent.update(client_id for client_id in ids if client_id not in loaded)
         return {client_id: loaded[client_id] for client_id in ids if client_id in loaded}
+
+    def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return, by compact SIRET, the clients of each of *sirets*, in three statements.
+
+        SIRETs no client carries are absent from the result; each list is ordered by id.
+        """
+        return self._by_many(t.clients.c.siret_compact, sirets, _siret.compact, "siret")
+
+    def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
+        """Return, by compact VAT number, the clients of each of *vat_numbers*, in three statements.
+
+        Numbers no client carries are absent from the result; each list is ordered by id.
+        """
+        return self._by_many(t.clients.c.vat_compact, vat_numbers, _vat.compact, "vat_number")
 
     def search(
         self, typed: str, /, *, include_archived: bool = False, limit: int = 20
@@ -322,8 +340,10 @@ class SqlClientRepository:
     def add(self, client: Client, /) -> Client:
         """Store a new client and return it as stored (``version`` 1).
 
-        One statement checks the id; the client is written with the others added in this
-        unit, all together, before the unit's next read, update, removal or commit.
+        One statement checks the id, none when this unit has read that no client has it
+        (``get_many`` or ``get``, as an import does first); the client is written with the
+        others added in this unit, all together, before the unit's next read, update, removal
+        or commit.
 
         Raises:
             ClientExists: the id is taken, by a stored client or one added in this unit.
@@ -333,9 +353,10 @@ class SqlClientRepository:
     def add_many(self, clients: Iterable[Client], /) -> list[Client]:
         """Store new clients and return them as stored (``version`` 1), all or none.
 
-        Unlike :meth:`add` called for each, this checks every id in one statement: adding N
-        clients then costs a number of statements that does not grow with N (this method is
-        not part of :class:`~clientbook.repositories.ClientRepository`).
+        Unlike :meth:`add` called for each, this checks every id in one statement (the ids
+        this unit has read absent are not checked again): adding N clients then costs a number
+        of statements that does not grow with N. This method is not part of
+        :class:`~clientbook.repositories.ClientRepository`.
 
         Raises:
             ClientExists: an id is taken, by a stored client, one added in this unit or another
@@ -348,10 +369,12 @@ class SqlClientRepository:
             if client_id in self._pending or client_id in seen:
                 raise ClientExists(client_id)
             seen.add(client_id)
-        taken = self._taken(ids) if ids else set()
+        unknown = [client_id for client_id in ids if client_id not in self._absent]
+        taken = self._taken(unknown) if unknown else set()
         if taken:
             raise ClientExists(next(client_id for client_id in ids if client_id in taken))
         self._pending.update((client.id, client) for client in batch)
+        self._absent.difference_update(ids)
         return batch
 
     def update(self, client: Client, /) -> Client:
@@ -402,8 +425,28 @@ class SqlClientRepository:
 
         if self._unit._guard(remove) == 0:
             raise ClientNotFound(client_id)
+        self._absent.add(client_id)
 
     # --- the work behind them ---------------------------------------------------------------
+
+    def _forget(self) -> None:
+        """Forget the added clients not yet written and what reads found absent: a rollback."""
+        self._pending.clear()
+        self._absent.clear()
+
+    def _by_many(
+        self,
+        column: ColumnElement[str],
+        numbers: Iterable[str],
+        compact: Callable[[str], str],
+        field: str,
+    ) -> dict[str, list[Client]]:
+        wanted = sorted({compact(number) for number in numbers} - {""})
+        found: dict[str, list[Client]] = {}
+        for chunk in _chunks(wanted):
+            for client in self._load(column.in_(chunk), order=(t.clients.c.id,)):
+                found.setdefault(compact(getattr(client, field)), []).append(client)
+        return {number: found[number] for number in wanted if number in found}
 
     def _by(self, column: ColumnElement[str], number: str) -> list[Client]:
         if not number:

@@ -390,6 +390,43 @@ def test_add_many_adds_every_client_or_none(store: SqlStore) -> None:
         assert [c.id for c in uow.clients.list()] == ["cl-2", "cl-4", "cl-5"]
 
 
+def test_an_id_stored_by_another_unit_after_this_one_read_it_absent_is_refused_at_commit(
+    store: SqlStore,
+) -> None:
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert uow.clients.get_many(["cl-1", "cl-2"]) == {}  # an import reads first
+        store_one(store, company("cl-2", "Garage du Lys"))  # another unit, meanwhile
+        uow.clients.add(company("cl-1", "Boulangerie Martin"))
+        uow.clients.add(company("cl-2", "Garage Lefranc"))  # not checked again: read absent
+        with pytest.raises(ClientExists) as refused:
+            uow.commit()
+    assert refused.value.client_id == "cl-2"
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [(c.id, c.name) for c in uow.clients.list()] == [("cl-2", "Garage du Lys")]
+
+
+def test_by_sirets_and_by_vats_group_the_clients_by_compact_number(store: SqlStore) -> None:
+    store_one(
+        store,
+        company("cl-3", "Dubois Holding", siret="123 456 782 00010", vat_number="FR11123456782"),
+        company("cl-1", "Dubois & Fils", siret="12345678200010", vat_number="fr 11 123456782"),
+        company("cl-2", "Boulangerie Martin", siret="40483304800014", active=False),
+        company("cl-4", "Sans numéro"),
+    )
+    store_one(store, company("cl-9", "Garage Girard", siret="40483304800014"), tenant_id="x")
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        by_siret = uow.clients.by_sirets(["404 833 048 00014", "12345678200010", "", "555"])
+        by_vat = uow.clients.by_vats(iter(["FR 11 123 456 782", "FR83404833048"]))
+        assert uow.clients.by_sirets([]) == {} == uow.clients.by_vats([""])
+    assert {number: [c.id for c in found] for number, found in by_siret.items()} == {
+        "12345678200010": ["cl-1", "cl-3"],
+        "40483304800014": ["cl-2"],
+    }
+    assert {number: [c.id for c in found] for number, found in by_vat.items()} == {
+        "FR11123456782": ["cl-1", "cl-3"]
+    }
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 

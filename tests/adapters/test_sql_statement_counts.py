@@ -6,6 +6,7 @@ each with two contacts and a delivery address; an ``executemany`` counts as one 
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from sqlprobes import recorded_statements
 from storedclients import full_company
@@ -67,6 +68,39 @@ def test_adding_n_clients_one_by_one_costs_one_id_check_each_and_four_inserts(
     # rows are still inserted together.
     assert len(statements) == n + 4
     assert sum(s.executemany for s in statements) == 4
+
+
+def test_adding_n_clients_that_this_unit_read_absent_checks_no_id_again(
+    store: SqlStore, n: int
+) -> None:
+    with store.unit_of_work(tenant_id="warm-up"):
+        pass
+    clients = [full_company(number) for number in range(n)]
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        assert uow.clients.get_many(client.id for client in clients) == {}  # as an import does
+        for client in clients:
+            uow.clients.add(client)
+        uow.commit()
+    assert len(statements) == 1 + 4  # the read of the ids (no clients: no children), 4 inserts
+
+
+def test_by_sirets_of_n_numbers_costs_three_statements(store: SqlStore, n: int) -> None:
+    sirets = [f"{number:014d}" for number in range(n)]
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(
+            attrs.evolve(full_company(number), siret=siret) for number, siret in enumerate(sirets)
+        )
+        uow.commit()
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.by_sirets(sirets)
+    assert sorted(found) == sirets
+    assert len(statements) == 3
 
 
 def test_get_many_of_n_ids_costs_three_statements(stored: SqlStore, n: int) -> None:
