@@ -237,6 +237,8 @@ class SqlClientRepository:
     def __init__(self, unit: SqlUnitOfWork) -> None:
         self._unit = unit
         self._pending: dict[str, Client] = {}
+        # Clients updated in this unit whose contacts, addresses and keys are still to rewrite.
+        self._replacing: dict[str, Client] = {}
         # Ids this unit read and found without a client: add() need not check them again.
         # (Another unit storing one meanwhile is caught when the clients are inserted.)
         self._absent: set[str] = set()
@@ -380,15 +382,17 @@ class SqlClientRepository:
     def update(self, client: Client, /) -> Client:
         """Store a changed client and return it as stored (``version + 1``).
 
-        The row is updated only where its version is still ``client.version``; its contacts,
-        delivery addresses and search keys are replaced after that check, in the same
-        transaction.
+        The row is updated only where its version is still ``client.version`` (one
+        statement); its contacts, delivery addresses and search keys are replaced after that
+        check, in the same transaction, together with those of the other clients updated or
+        added in this unit, before its next read, removal or commit.
 
         Raises:
             StaleClient: the stored version is not ``client.version``; nothing was written.
             ClientNotFound: no client of this tenant has this id.
         """
-        self._flush()
+        if client.id in self._pending:
+            self._flush()
         version = client.version + 1
         changed = self._unit._execute(
             update(t.clients)
@@ -403,9 +407,9 @@ class SqlClientRepository:
             if stored is None:
                 raise ClientNotFound(client.id)
             raise StaleClient(client.id, expected_version=client.version, actual_version=stored)
-        rows = t.client_rows(self._unit.tenant_id, [(client, version)])
-        self._unit._guard(lambda: self._replace_children([client.id], rows))
-        return attrs.evolve(client, version=version)
+        stored = attrs.evolve(client, version=version)
+        self._replacing[client.id] = stored
+        return stored
 
     def remove(self, client_id: str, /) -> None:
         """Delete the client with its contacts, addresses and search keys.
@@ -413,7 +417,8 @@ class SqlClientRepository:
         Raises:
             ClientNotFound: no client of this tenant has this id.
         """
-        self._flush()
+        if client_id in self._pending or client_id in self._replacing:
+            self._flush()
 
         def remove() -> int:
             self._delete_children([client_id])
@@ -430,8 +435,9 @@ class SqlClientRepository:
     # --- the work behind them ---------------------------------------------------------------
 
     def _forget(self) -> None:
-        """Forget the added clients not yet written and what reads found absent: a rollback."""
+        """Forget the writes still to send and what reads found absent: a rollback."""
         self._pending.clear()
+        self._replacing.clear()
         self._absent.clear()
 
     def _by_many(
@@ -538,15 +544,38 @@ class SqlClientRepository:
         return children
 
     def _flush(self) -> None:
-        """Insert the added clients: one statement per table, whatever their number."""
-        if not self._pending:
+        """Write what is still to send: a constant number of statements, whatever the clients.
+
+        The added clients are inserted (``executemany``), the children of the updated ones
+        deleted (one ``IN`` per table), and the children of both inserted (``executemany``).
+        """
+        if not (self._pending or self._replacing):
             return
         ids = list(self._pending)
-        batch = [(client, client.version) for client in self._pending.values()]
+        replaced = list(self._replacing)
+        added = t.client_rows(
+            self._unit.tenant_id, [(c, c.version) for c in self._pending.values()]
+        )
+        changed = t.client_rows(
+            self._unit.tenant_id, [(c, c.version) for c in self._replacing.values()]
+        )
         self._pending.clear()
-        rows = t.client_rows(self._unit.tenant_id, batch)
+        self._replacing.clear()
+
+        def write() -> None:
+            connection = self._unit._live()
+            if added.clients:
+                connection.execute(insert(t.clients), added.clients)
+            if replaced:
+                self._delete_children(replaced)
+            for (table, new_rows), (_, changed_rows) in zip(
+                added.children(), changed.children(), strict=True
+            ):
+                if new_rows or changed_rows:
+                    connection.execute(insert(table), new_rows + changed_rows)
+
         try:
-            self._unit._guard(lambda: self._insert(rows))
+            self._unit._guard(write)
         except StorageError as error:
             if not isinstance(error.__cause__, IntegrityError):
                 raise
@@ -569,28 +598,15 @@ class SqlClientRepository:
                     taken.update(connection.execute(query).scalars())
         return taken
 
-    def _insert(self, rows: t.ClientRows) -> None:
-        connection = self._unit._live()
-        connection.execute(insert(t.clients), rows.clients)
-        for table, table_rows in rows.children():
-            if table_rows:
-                connection.execute(insert(table), table_rows)
-
     def _delete_children(self, ids: Sequence[str]) -> None:
         connection = self._unit._live()
         for table in (t.contacts, t.delivery_addresses, t.search_keys):
-            connection.execute(
-                delete(table).where(
-                    table.c.tenant_id == self._unit.tenant_id, table.c.client_id.in_(ids)
+            for chunk in _chunks(ids):
+                connection.execute(
+                    delete(table).where(
+                        table.c.tenant_id == self._unit.tenant_id, table.c.client_id.in_(chunk)
+                    )
                 )
-            )
-
-    def _replace_children(self, ids: Sequence[str], rows: t.ClientRows) -> None:
-        self._delete_children(ids)
-        connection = self._unit._live()
-        for table, table_rows in rows.children():
-            if table_rows:
-                connection.execute(insert(table), table_rows)
 
     def list(
         self, *, after: str | None = None, limit: int = 100, include_archived: bool = True

@@ -595,8 +595,9 @@ def test_a_failure_while_replacing_a_clients_children_leaves_it_as_it_was(
     store_one(store, full_company(1))
     with store.unit_of_work(tenant_id=TENANT) as uow:
         copy = uow.clients.get("cl-000001")
+        uow.clients.update(attrs.evolve(copy, name="Renommé", contacts=copy.contacts[:1]))
         with _fail_at(store, "clientbook_contacts"), pytest.raises(StorageError):
-            uow.clients.update(attrs.evolve(copy, name="Renommé", contacts=copy.contacts[:1]))
+            uow.commit()
     with store.unit_of_work(tenant_id=TENANT) as uow:
         assert uow.clients.get("cl-000001") == copy
 

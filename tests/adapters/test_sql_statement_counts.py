@@ -103,6 +103,25 @@ def test_by_sirets_of_n_numbers_costs_three_statements(store: SqlStore, n: int) 
     assert len(statements) == 3
 
 
+def test_updating_n_clients_costs_one_versioned_update_each_and_six_statements(
+    stored: SqlStore, n: int
+) -> None:
+    with stored.unit_of_work(tenant_id=TENANT) as uow:
+        copies = list(uow.clients.get_many(f"cl-{number:06d}" for number in range(n)).values())
+    with (
+        recorded_statements(stored.engine) as statements,
+        stored.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        for copy in copies:
+            uow.clients.update(attrs.evolve(copy, name=f"Renommée {copy.id}"))
+        uow.commit()
+    # The version check must answer at once (StaleClient); the children of all the updated
+    # clients are then replaced together: one DELETE and one executemany per child table.
+    assert len(statements) == n + 6
+    with stored.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.version for c in uow.clients.get_many(c.id for c in copies).values()] == [2] * n
+
+
 def test_get_many_of_n_ids_costs_three_statements(stored: SqlStore, n: int) -> None:
     ids = [f"cl-{number:06d}" for number in range(n)]
     with (
