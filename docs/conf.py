@@ -53,6 +53,14 @@ nitpick_ignore = [
     ("py:func", "hypothesis.strategies.register_type_strategy"),
     # hypothesis.errors.InvalidArgument, named bare in the strategies' "Raises:" sections.
     ("py:exc", "InvalidArgument"),
+    # clientbook.sql: the standard library's and SQLAlchemy's types in its signatures.
+    ("py:class", "os.PathLike"),
+    ("py:class", "pathlib.Path"),
+    ("py:class", "Connection"),
+    ("py:class", "Engine"),
+    ("py:class", "sqlalchemy.engine.Engine"),
+    ("py:class", "sqlalchemy.engine.base.Engine"),
+    ("py:class", "sqlalchemy.sql.schema.MetaData"),
 ]
 
 html_theme = "furo"

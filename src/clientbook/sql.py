@@ -42,10 +42,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 try:
-    from sqlalchemy import Engine, create_engine, event, insert, inspect, select
+    from sqlalchemy import Engine, MetaData, create_engine, event, insert, inspect, select
 except ModuleNotFoundError as missing:  # pragma: no cover - depends on the environment
     if missing.name != "sqlalchemy":
         raise
@@ -55,6 +55,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - depends on the envi
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
+from . import _sql_tables
 from ._sql_errors import (
     DatabaseDamaged,
     DatabaseLocked,
@@ -63,7 +64,7 @@ from ._sql_errors import (
     storage_error,
 )
 from ._sql_repository import SqlClientRepository, SqlUnitOfWork
-from ._sql_tables import SCHEMA_NAME, SCHEMA_VERSION, metadata, schema
+from ._sql_tables import SCHEMA_NAME, schema
 
 if TYPE_CHECKING:
     from types import TracebackType
@@ -81,6 +82,14 @@ __all__ = [
     "StorageError",
     "metadata",
 ]
+
+#: The version of clientbook's tables that this clientbook reads and writes; a database records
+#: its own in ``clientbook_schema`` (:class:`SchemaMismatch` when they differ).
+SCHEMA_VERSION: Final[int] = _sql_tables.SCHEMA_VERSION
+
+#: clientbook's tables, all named ``clientbook_...``: give it to Alembic (``target_metadata``)
+#: to create them with the host's own migrations.
+metadata: Final[MetaData] = _sql_tables.metadata
 
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
@@ -126,7 +135,7 @@ class SqlStore:
 
     @property
     def url(self) -> str:
-        """The database: the SQLite file's path, or the URL with its password hidden."""
+        """The SQLite file's path, or the database's URL with its password hidden."""
         return self._url
 
     @property
