@@ -9,6 +9,7 @@ whether a client must have a SIREN is another rule. Every problem is reported, n
 
 from __future__ import annotations
 
+import array
 import itertools
 import re
 from collections import Counter
@@ -19,7 +20,7 @@ from typing import Final
 import attrs
 
 from clientbook._address import Address
-from clientbook._client import Client
+from clientbook._client import Client, ClientKind
 from clientbook._clientfile import IDENTIFIER_FIELDS, Layout, MalformedFile, Record
 from clientbook._clientfile import open_client_file as _open_client_file
 from clientbook._contact import Contact
@@ -203,7 +204,7 @@ def check_records(
     siren_index = layout.columns.get("siren")
     columns = RowColumns(layout.columns, headers, locale=language)
     policy = file_policy(layout.columns, strict=strict)
-    seen = _Seen()
+    seen = _Seen(columns)
     rows = 0
     try:
         for row_number, cells in records:
@@ -574,42 +575,75 @@ def _reason_value(reason: DuplicateReason) -> str:
 class _Seen:
     """What :func:`find_duplicates` needs of each row read, kept until the end of the file.
 
-    Each row leaves a small record: its names, identifiers, postal code and e-mail address,
-    not the whole row; equal postal codes share one address.
+    Each row leaves a tuple of text: whether it is an individual, its names, identifiers,
+    postal code and e-mail address, not the whole row; its row number and the map of its
+    fields' columns go into compact arrays. Tuples of text are left alone by the garbage
+    collector, so that keeping 100,000 of them costs no time while the rows are read. The
+    records :func:`find_duplicates` takes are made from them at the end.
     """
 
-    def __init__(self) -> None:
-        self._clients: list[Client] = []
-        self._rows: list[int] = []
-        self._fields: list[Mapping[str, int]] = []
-        self._addresses: dict[str, Address] = {}
+    def __init__(self, columns: RowColumns) -> None:
+        self._maps = [
+            columns.fields(kind, last_name_from_name=from_name)
+            for kind in ClientKind
+            for from_name in (False, True)
+        ]
+        self._map_of = {id(fields): index for index, fields in enumerate(self._maps)}
+        self._rows = array.array("q")
+        self._map_indexes = bytearray()
+        self._kept: list[tuple[bool, str, str, str, str, str, str, str | None, str] | None] = []
 
     def add(self, row_number: int, read: RowClient) -> None:
         """Keep what the duplicates of the row read at *row_number* are found by."""
         client = read.client
-        address = None
-        if client.address is not None:
-            postal_code = client.address.postal_code
-            address = self._addresses.get(postal_code)
-            if address is None:
-                address = self._addresses[postal_code] = Address(postal_code=postal_code)
-        emails = tuple(Contact(email=c.email) for c in client.contacts if c.email.strip())
-        self._clients.append(
-            Client(
-                id=str(len(self._clients)),
-                kind=client.kind,
-                name=client.name,
-                first_name=client.first_name,
-                last_name=client.last_name,
-                siren=client.siren,
-                siret=client.siret,
-                vat_number=client.vat_number,
-                address=address,
-                contacts=emails,
+        address = client.address
+        contacts = client.contacts  # one at most
+        self._rows.append(row_number)
+        self._map_indexes.append(self._map_of[id(read.fields)])
+        self._kept.append(
+            (
+                client.kind is ClientKind.INDIVIDUAL,
+                client.name,
+                client.first_name,
+                client.last_name,
+                client.siren,
+                client.siret,
+                client.vat_number,
+                None if address is None else address.postal_code,
+                contacts[0].email if contacts else "",
             )
         )
-        self._rows.append(row_number)
-        self._fields.append(read.fields)
+
+    def _clients(self) -> list[Client]:
+        """Return the records of the rows kept, in order; the kept tuples are let go."""
+        clients: list[Client] = []
+        addresses: dict[str, Address] = {}  # equal postal codes share one address
+        kept = self._kept
+        for position, item in enumerate(kept):
+            assert item is not None
+            person, name, first_name, last_name, siren_, siret_, vat_, postal_code, email = item
+            address = None
+            if postal_code is not None:
+                address = addresses.get(postal_code)
+                if address is None:
+                    address = addresses[postal_code] = Address(postal_code=postal_code)
+            clients.append(
+                Client(
+                    id=str(position),
+                    kind=ClientKind.INDIVIDUAL if person else ClientKind.COMPANY,
+                    name=name,
+                    first_name=first_name,
+                    last_name=last_name,
+                    siren=siren_,
+                    siret=siret_,
+                    vat_number=vat_,
+                    address=address,
+                    contacts=(Contact(email=email),) if email.strip() else (),
+                )
+            )
+            kept[position] = None
+        self._kept = []
+        return clients
 
     def warnings(self, headers: Sequence[str], language: str) -> list[FileProblem]:
         """Return a ``client.duplicate`` warning for each row that has duplicates.
@@ -619,7 +653,8 @@ class _Seen:
         """
         warnings: list[FileProblem] = []
         row_of = self._rows
-        for group in find_duplicates(self._clients):
+        clients = self._clients()
+        for group in find_duplicates(clients):
             positions = [int(client_id) for client_id in group.client_ids]
             reasons_of: dict[int, list[tuple[DuplicateReason, list[int]]]] = {}
             for reason in group.reasons:
@@ -643,8 +678,8 @@ class _Seen:
                     for reason, rows in own
                 ]
                 first = own[0][0]
-                fields = self._fields[position]
-                field = _reason_field(first, self._clients[position], fields)
+                fields = self._maps[self._map_indexes[position]]
+                field = _reason_field(first, clients[position], fields)
                 index = fields.get(field)
                 others = (r for r in group_rows if r != row)
                 warnings.append(
@@ -661,7 +696,7 @@ class _Seen:
                             reasons=translate(_REASONS_SEPARATOR, language).join(texts),
                         ),
                         value=(
-                            self._clients[position].display_name
+                            clients[position].display_name
                             if first.rule == "name_postal_code"
                             else _reason_value(first)
                         ),

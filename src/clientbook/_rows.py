@@ -40,7 +40,7 @@ import attrs
 
 from ._address import Address
 from ._client import Client, ClientKind, Role
-from ._clientfile import header_key
+from ._clientfile import FIELDS, header_key
 from ._contact import Civility, Contact
 from ._i18n import N_, translate
 from ._problem import Problem
@@ -100,6 +100,8 @@ COLUMN_FIELDS: Final = frozenset(
     ]
 )
 _PERSON: Final = ("civility", "first_name", "last_name")
+_ADDRESS_PARTS: Final = ("address", "address2", "postal_code", "city", "country")
+_CLIENT_ROLE: Final = frozenset({Role.CLIENT})
 _CONTACT_ONLY: Final = tuple(column for column in _CONTACT_FIELDS if column not in _PERSON)
 
 
@@ -199,9 +201,13 @@ class RowColumns:
         active_header = headers[columns["active"]] if "active" in columns else ""
         self.individual_flag = header_key(kind_header) in _INDIVIDUAL_FLAGS
         self.archived_flag = header_key(active_header) in _ARCHIVED_FLAGS
-        self.contact_columns = tuple(c for c in _CONTACT_FIELDS if c in columns)
-        self.contact_only = tuple(c for c in _CONTACT_ONLY if c in columns)
-        self.billing_columns = tuple(c for c in columns if c.startswith("billing_"))
+        # The index of every column in a row with one more, empty, cell at its end: -1 is the
+        # index of a column the file does not have.
+        self.at: Mapping[str, int] = {name: columns.get(name, -1) for name in FIELDS}
+        self.address_at = tuple(self.at[part] for part in _ADDRESS_PARTS)
+        self.billing_at = tuple(self.at[f"billing_{part}"] for part in _ADDRESS_PARTS)
+        self.company_contact_at = tuple(self.at[c] for c in _CONTACT_FIELDS if c in columns)
+        self.individual_contact_at = tuple(self.at[c] for c in _CONTACT_ONLY if c in columns)
         self._fields = {
             (kind, from_name): self._field_map(kind, from_name=from_name)
             for kind in ClientKind
@@ -315,21 +321,24 @@ def _problem(code: str, field: str, message: str, value: str, locale: str) -> Pr
     return Problem(code=code, field=field, message=translate(message, locale, value=value.strip()))
 
 
-def _address(cells: Sequence[str], columns: RowColumns, prefix: str, country: str) -> Address:
-    indexes = columns.indexes
-
-    def cell(name: str) -> str:
-        index = indexes.get(prefix + name)
-        return cells[index] if index is not None else ""
-
-    typed_country = cell("country")
+def _address(row: Sequence[str], at: tuple[int, ...], columns: RowColumns, country: str) -> Address:
+    """Return the address in the cells *at* of *row*; *country* when its own is blank."""
+    typed_country = row[at[4]]
     return Address(
-        line1=cell("address"),
-        line2=cell("address2"),
-        postal_code=cell("postal_code"),
-        city=cell("city"),
+        line1=row[at[0]],
+        line2=row[at[1]],
+        postal_code=row[at[2]],
+        city=row[at[3]],
         country=columns.country(typed_country) if typed_country.strip() else country,
     )
+
+
+def _filled(row: Sequence[str], at: tuple[int, ...]) -> bool:
+    """Return whether one of the cells *at* of *row* holds more than white space."""
+    for index in at:  # noqa: SIM110 - a loop: any() over a generator costs twice as much
+        if row[index] and not row[index].isspace():
+            return True
+    return False
 
 
 def client_from_row(cells: Sequence[str], columns: RowColumns, *, row_number: int) -> RowClient:
@@ -346,120 +355,115 @@ def client_from_row(cells: Sequence[str], columns: RowColumns, *, row_number: in
         The record, the problems of the values that could not be read, and the column of each
         record field.
     """
-    indexes = columns.indexes
-    values = {name: cells[index] for name, index in indexes.items()}
-    problems: list[Problem] = []
+    row = [*cells, ""]  # row[-1]: the cell of a column the file does not have
+    at = columns.at
     locale = columns.locale
+    problems: list[Problem] = []
     roles: set[Role] = set()
     kind: ClientKind | None = None
-    if "kind" in values:
-        said = columns.kind(values["kind"])
+    typed_kind = row[at["kind"]]
+    if typed_kind:
+        said = columns.kind(typed_kind)
         if said is None:
             problems.append(
-                _problem("client.kind.unreadable", "kind", _UNREADABLE_KIND, values["kind"], locale)
+                _problem("client.kind.unreadable", "kind", _UNREADABLE_KIND, typed_kind, locale)
             )
         else:
             kind, role = said
-            roles.update((role,) if role is not None else ())
+            if role is not None:
+                roles.add(role)
     active = True
-    if "active" in values:
-        said_active = columns.active(values["active"])
+    typed_active = row[at["active"]]
+    if typed_active:
+        said_active = columns.active(typed_active)
         if said_active is None:
             problems.append(
                 _problem(
-                    "client.active.unreadable",
-                    "active",
-                    _UNREADABLE_ACTIVE,
-                    values["active"],
-                    locale,
+                    "client.active.unreadable", "active", _UNREADABLE_ACTIVE, typed_active, locale
                 )
             )
         else:
             state, role = said_active
-            active = active if state is None else state
-            roles.update((role,) if role is not None else ())
-    name = values.get("name", "")
-    last_name = values.get("last_name", "")
+            if state is not None:
+                active = state
+            if role is not None:
+                roles.add(role)
+    name = row[at["name"]]
+    last_name = row[at["last_name"]]
     if kind is None:
-        no_name = not name.strip()
-        kind = ClientKind.INDIVIDUAL if no_name and last_name.strip() else ClientKind.COMPANY
-    from_name = kind is ClientKind.INDIVIDUAL and not last_name.strip() and bool(name.strip())
+        no_name = not name or name.isspace()
+        has_last_name = bool(last_name) and not last_name.isspace()
+        kind = ClientKind.INDIVIDUAL if no_name and has_last_name else ClientKind.COMPANY
+    person = kind is ClientKind.INDIVIDUAL
+    from_name = person and not last_name.strip() and bool(name.strip())
     if from_name:
         last_name, name = name, ""
     civility: Civility | None = None
-    typed_civility = values.get("civility", "")
-    if typed_civility.strip():
+    typed_civility = row[at["civility"]]
+    if typed_civility and not typed_civility.isspace():
         civility = columns.civility(typed_civility)
         if civility is None:
-            individual = kind is ClientKind.INDIVIDUAL
             problems.append(
                 _problem(
-                    "client.civility.unknown" if individual else "contact.civility.unknown",
-                    "civility" if individual else f"{_PRIMARY}.civility",
+                    "client.civility.unknown" if person else "contact.civility.unknown",
+                    "civility" if person else f"{_PRIMARY}.civility",
                     _UNKNOWN_CIVILITY,
                     typed_civility,
                     locale,
                 )
             )
-    first_name = values.get("first_name", "")
-    contact_columns = columns.contact_only if kind is ClientKind.INDIVIDUAL else ()
-    contact_cells = contact_columns or columns.contact_columns
+    first_name = row[at["first_name"]]
+    contact_at = columns.individual_contact_at if person else columns.company_contact_at
     contacts: tuple[Contact, ...] = ()
-    if any(values[column].strip() for column in contact_cells):
+    if _filled(row, contact_at):
         contacts = (
             Contact(
                 civility=civility,
                 first_name=first_name,
                 last_name=last_name,
-                email=values.get("email", ""),
-                position=values.get("position", ""),
-                direct_phone=values.get("direct_phone", ""),
-                mobile_phone=values.get("mobile_phone", ""),
-                switchboard_phone=values.get("switchboard_phone", ""),
-                source=values.get("contact_source", ""),
+                email=row[at["email"]],
+                position=row[at["position"]],
+                direct_phone=row[at["direct_phone"]],
+                mobile_phone=row[at["mobile_phone"]],
+                switchboard_phone=row[at["switchboard_phone"]],
+                source=row[at["contact_source"]],
                 primary=True,
             ),
         )
-    address = _address(cells, columns, "", "FR")
-    main_address = (
-        address
-        if any(
-            values.get(column, "").strip()
-            for column in ("address", "address2", "postal_code", "city", "country")
-        )
-        else None
-    )
+    address = None
+    if _filled(row, columns.address_at):
+        address = _address(row, columns.address_at, columns, "FR")
     billing = None
-    if any(values[column].strip() for column in columns.billing_columns):
-        billing = _address(cells, columns, "billing_", address.country)
-    person = kind is ClientKind.INDIVIDUAL
+    if _filled(row, columns.billing_at):
+        country = "FR" if address is None else address.country
+        billing = _address(row, columns.billing_at, columns, country)
     # A company's SIREN is passed only when typed: otherwise the record reads it from its SIRET.
     # An individual has none: a SIRET in its row is reported once, not twice.
-    typed_siren = values.get("siren", "")
-    siren: dict[str, Any] = {"siren": typed_siren} if typed_siren.strip() or person else {}
+    typed_siren = row[at["siren"]]
+    siren: dict[str, Any] = {"siren": typed_siren} if person or typed_siren.strip() else {}
     client = Client(
-        id=values.get("id", "").strip() or str(row_number),
+        id=row[at["id"]].strip() or str(row_number),
         kind=kind,
-        roles=frozenset(roles) if roles else frozenset({Role.CLIENT}),
+        roles=frozenset(roles) if roles else _CLIENT_ROLE,
         name=name,
         civility=civility if person else None,
         first_name=first_name if person else "",
         last_name=last_name if person else "",
-        website=values.get("website", ""),
-        company_type=values.get("company_type", ""),
-        language=values.get("language", ""),
-        source=values.get("source", ""),
-        address=main_address,
+        website=row[at["website"]],
+        company_type=row[at["company_type"]],
+        language=row[at["language"]],
+        source=row[at["source"]],
+        address=address,
         billing_address=billing,
-        parent_id=values.get("parent_id", "").strip() or None,
-        vat_number=values.get("vat", ""),
-        siret=values.get("siret", ""),
+        parent_id=row[at["parent_id"]].strip() or None,
+        vat_number=row[at["vat"]],
+        siret=row[at["siret"]],
         **siren,
-        ape_code=values.get("naf", ""),
-        accounting_account=values.get("accounting_account", ""),
+        ape_code=row[at["naf"]],
+        accounting_account=row[at["accounting_account"]],
         active=active,
         contacts=contacts,
-        owner=values.get("owner", "").strip() or None,
+        owner=row[at["owner"]].strip() or None,
     )
     return RowClient(
         client=client,
