@@ -427,6 +427,55 @@ def test_by_sirets_and_by_vats_group_the_clients_by_compact_number(store: SqlSto
     }
 
 
+def test_a_client_added_then_changed_or_removed_in_the_same_unit(store: SqlStore) -> None:
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        added = uow.clients.add(company("cl-1", "Garage du Lys"))
+        changed = uow.clients.update(attrs.evolve(added, name="Garage du Lys et Fils"))
+        uow.clients.add(company("cl-2", "Menuiserie Petit"))
+        uow.clients.remove("cl-2")
+        uow.commit()
+    assert changed.version == 2
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert uow.clients.list() == [changed]
+        assert uow.clients.list(limit=0) == [] == uow.clients.search("garage", limit=0)
+
+
+def test_a_unit_of_work_is_used_in_a_with_block_once_at_a_time(sqlite_store: SqlStore) -> None:
+    uow = sqlite_store.unit_of_work(tenant_id=TENANT)
+    assert repr(uow) == f"<SqlUnitOfWork tenant_id='{TENANT}' on {sqlite_store.url}>"
+    assert repr(uow.clients) == f"<SqlClientRepository tenant_id='{TENANT}'>"
+    with pytest.raises(RuntimeError, match="with block"):
+        uow.clients.get("cl-1")
+    with pytest.raises(RuntimeError, match="with block"):
+        uow.commit()
+    with pytest.raises(RuntimeError, match="with block"):
+        uow.rollback()
+    with uow, pytest.raises(RuntimeError, match="already in use"), uow:
+        pass
+    with uow:  # again, after the block ended
+        assert uow.clients.list() == []
+    with pytest.raises(TypeError, match="tenant_id must be text"):
+        sqlite_store.unit_of_work(tenant_id=42)  # type: ignore[arg-type]
+
+
+def test_a_read_that_fails_rolls_the_unit_back_and_stops_it(store: SqlStore) -> None:
+    store_one(store, full_company(1))
+    error = store.engine.dialect.loaded_dbapi.OperationalError
+
+    def fail(statement: str) -> None:
+        if statement.startswith("SELECT") and "clientbook_delivery_addresses" in statement:
+            raise error("disk I/O error")
+
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        uow.clients.add(full_company(2))
+        with before_statements(store.engine, fail), pytest.raises(StorageError):
+            uow.clients.get("cl-000001")
+        with pytest.raises(RuntimeError, match="rolled back after an error"):
+            uow.clients.get("cl-000001")
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.list()] == ["cl-000001"]
+
+
 # --- bad input ----------------------------------------------------------------------------------
 
 
