@@ -16,8 +16,6 @@ from typing import Any
 import attrs
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text, update
-from sqlprobes import before_statements, recorded_statements
-from storedclients import company, full_company
 
 import clientbook.sql
 from clientbook import Client, ClientbookError, ClientExists, Contact, StaleClient
@@ -33,6 +31,9 @@ from clientbook.sql import (
     StorageError,
     metadata,
 )
+
+from .sqlprobes import before_statements, recorded_statements
+from .storedclients import company, full_company
 
 TENANT = "cabinet-lefort"
 OTHER_TENANT = "atelier-girard"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from sqlprobes import recorded_statements
-from storedclients import full_company
 
 from clientbook.sql import SqlClientRepository, SqlStore, SqlUnitOfWork
+
+from .sqlprobes import recorded_statements
+from .storedclients import full_company
 
 TENANT = "cabinet-lefort"
 SIZES = [10, 1000]
