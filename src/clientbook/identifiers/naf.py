@@ -61,7 +61,10 @@ def compact(number: str) -> str:
 
     Does not validate.
     """
-    return text_of(number, "NAF code").translate(_SEPARATORS).strip().upper()
+    text = text_of(number, "NAF code")
+    if not text.isalnum():  # letters and digits only: nothing to remove
+        text = text.translate(_SEPARATORS).strip()
+    return text.upper()
 
 
 def _dotted(code: str) -> str:

@@ -63,7 +63,10 @@ def compact(number: str) -> str:
     >>> compact(' 123.456.782 ')
     '123456782'
     """
-    return text_of(number, "SIREN").translate(_SEPARATORS).strip()
+    text = text_of(number, "SIREN")
+    if text.isalnum():  # letters and digits only: nothing to remove
+        return text
+    return text.translate(_SEPARATORS).strip()
 
 
 def validate(number: str) -> str:

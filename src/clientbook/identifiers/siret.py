@@ -63,7 +63,10 @@ def compact(number: str) -> str:
     >>> compact('123 456 782 00010')
     '12345678200010'
     """
-    return text_of(number, "SIRET").translate(_SEPARATORS).strip()
+    text = text_of(number, "SIRET")
+    if text.isalnum():  # letters and digits only: nothing to remove
+        return text
+    return text.translate(_SEPARATORS).strip()
 
 
 def _checksum_ok(number: str) -> bool:

@@ -136,7 +136,10 @@ def compact(number: str) -> str:
     >>> compact('GR094259216')
     'EL094259216'
     """
-    text = text_of(number, "VAT number").translate(_SEPARATORS).strip().upper()
+    text = text_of(number, "VAT number")
+    if not text.isalnum():  # letters and digits only: nothing to remove
+        text = text.translate(_SEPARATORS).strip()
+    text = text.upper()
     if text.startswith("GR"):
         return "EL" + text[2:]
     return text
