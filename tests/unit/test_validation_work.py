@@ -79,20 +79,43 @@ def test_each_identifier_of_a_valid_company_is_validated_once(
     }
 
 
-def test_each_phone_number_is_parsed_once_and_its_type_read_once(
+def test_a_plain_national_number_is_not_parsed_and_its_type_read_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
     for name in ("parse", "is_valid_number", "number_type", "format_number"):
         spy(monkeypatch, calls, phonenumbers, name)
     assert validate_client(company()) == []
     assert calls == {
-        "phonenumbers.parse": 2,
         "phonenumbers.is_valid_number": 2,
         "phonenumbers.number_type": 1,  # the mobile field's number: is it a mobile?
     }
 
 
-def test_a_mainland_mobile_of_a_guadeloupe_company_is_read_in_both_territories(
+def test_a_number_of_another_form_is_parsed_once(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    client = company(
+        contacts=(
+            Contact(
+                first_name="Claire",
+                last_name="Dubois",
+                email="claire.dubois@boulangerie-martin.fr",
+                direct_phone="+33 4 78 12 34 56",
+                mobile_phone="0033 6 12 34 56 78",
+            ),
+        ),
+    )
+    for name in ("parse", "is_valid_number", "number_type"):
+        spy(monkeypatch, calls, phonenumbers, name)
+    assert validate_client(client) == []
+    assert calls == {
+        "phonenumbers.parse": 2,
+        "phonenumbers.is_valid_number": 2,
+        "phonenumbers.number_type": 1,
+    }
+
+
+def test_a_mainland_mobile_of_a_guadeloupe_company_is_tried_in_both_territories(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
     client = company(
@@ -108,9 +131,11 @@ def test_a_mainland_mobile_of_a_guadeloupe_company_is_read_in_both_territories(
             ),
         ),
     )
-    spy(monkeypatch, calls, phonenumbers, "parse")
+    for name in ("parse", "is_valid_number"):
+        spy(monkeypatch, calls, phonenumbers, name)
     assert validate_client(client) == []
-    assert calls == {"phonenumbers.parse": 3}  # 0590 in GP; 06 in GP (not valid), then FR
+    # 0590 valid in GP; 06 not valid in GP, then valid in FR
+    assert calls == {"phonenumbers.is_valid_number": 3}
 
 
 def test_no_policy_is_the_default_policy_built_once() -> None:
