@@ -38,6 +38,7 @@ RFC 6531 as email-validator applies them, with ``check_deliverability=False`` (n
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ._i18n import N_, translate
@@ -79,10 +80,15 @@ def _plain_address(text: str) -> str | None:
         or local.lower() in email_validator.rfc_constants.CASE_INSENSITIVE_MAILBOX_NAMES
     ):
         return None
-    special = tuple(f".{name}" for name in email_validator.SPECIAL_USE_DOMAIN_NAMES)
-    if f".{domain}".endswith(special):
+    if f".{domain}".endswith(_suffixes(tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES))):
         return None
     return f"{local}@{domain}"
+
+
+@functools.lru_cache(maxsize=4)
+def _suffixes(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``.name`` for each special-use domain name: a domain ending so is one of them."""
+    return tuple(f".{name}" for name in names)
 
 
 def normalize_email(text: str) -> str | None:

@@ -68,6 +68,8 @@ _TERRITORY_OF_CODE = (
     ("987", "PF"),
     ("988", "NC"),
 )
+_TERRITORY_OF_FULL_CODE = {code: region for code, region in _TERRITORY_OF_CODE if len(code) == 5}
+_TERRITORY_OF_PREFIX = {code: region for code, region in _TERRITORY_OF_CODE if len(code) == 3}
 # Codes of Babel's territory list that are no country: regions, pseudo-locales, "unknown".
 _NOT_COUNTRIES = frozenset(("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"))
 _MONACO_CODE = re.compile(r"980[0-9][0-9]")
@@ -135,9 +137,7 @@ def territory(address: Address) -> str:
         return country
     code = address.postal_code.strip()
     if len(code) == 5 and code.isascii() and code.isdigit():
-        for prefix, region in _TERRITORY_OF_CODE:
-            if code.startswith(prefix):
-                return region
+        return _TERRITORY_OF_FULL_CODE.get(code) or _TERRITORY_OF_PREFIX.get(code[:3], "FR")
     return "FR"
 
 
@@ -271,9 +271,13 @@ def _problem(code: str, field: str, message: str, locale: str, **params: object)
     return Problem(code=code, field=field, message=translate(message, locale, **params))
 
 
-def _postal_code_problems(address: Address, *, field: str, locale: str) -> list[Problem]:
-    """The postal code of an address that La Poste delivers: its format, Monaco's country."""
-    country = _country(address)
+def _postal_code_problems(
+    address: Address, *, country: str, field: str, locale: str
+) -> list[Problem]:
+    """The postal code of an address that La Poste delivers: its format, Monaco's country.
+
+    *country* is the address's country code as :func:`_country` reads it.
+    """
     code = address.postal_code.strip()
     if not code:
         if country in LA_POSTE_COUNTRIES and (address.city.strip() or address.line1.strip()):
@@ -335,9 +339,12 @@ def _fits(address: Address, country: str) -> bool:
     return len(address.postal_code) + 1 + city_length <= MAX_LINE_LENGTH
 
 
-def _line_problems(address: Address, *, field: str, locale: str) -> list[Problem]:
-    """Lines longer than 38 characters, and more lines than the address block has room for."""
-    if _fits(address, _country(address)):
+def _line_problems(address: Address, *, country: str, field: str, locale: str) -> list[Problem]:
+    """Lines longer than 38 characters, and more lines than the address block has room for.
+
+    *country* is the address's country code as :func:`_country` reads it.
+    """
+    if _fits(address, country):
         return []
     block = _address_block(address, locale=locale)
     problems = [
@@ -350,7 +357,7 @@ def _line_problems(address: Address, *, field: str, locale: str) -> list[Problem
         for part, line in block
         if len(line) > MAX_LINE_LENGTH
     ]
-    abroad = _country(address) not in LA_POSTE_COUNTRIES
+    abroad = country not in LA_POSTE_COUNTRIES
     limit = MAX_LINES + 1 if abroad else MAX_LINES
     if len(block) + 1 > limit:  # one line is the recipient's
         problems.append(
@@ -394,7 +401,8 @@ def address_problems(address: Address, *, field: str, locale: str) -> list[Probl
                 country=address.country.strip(),
             )
         ]
-    problems = _postal_code_problems(address, field=field, locale=locale)
+    country = country or "FR"  # blank means France, the page's default (see _country)
+    problems = _postal_code_problems(address, country=country, field=field, locale=locale)
     if address.postal_code.strip() and not address.city.strip():
         problems.append(_problem("address.city.required", f"{field}.city", _CITY_REQUIRED, locale))
-    return problems + _line_problems(address, field=field, locale=locale)
+    return problems + _line_problems(address, country=country, field=field, locale=locale)

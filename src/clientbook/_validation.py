@@ -166,6 +166,12 @@ def primary_contact_indexes(client: Client) -> list[int]:
     return marked
 
 
+@functools.lru_cache(maxsize=64)
+def _in_order(names: frozenset[str]) -> tuple[str, ...]:
+    """The field names of a policy, sorted once for all the records checked with it."""
+    return tuple(sorted(names))
+
+
 def required_problems(client: Client, *, policy: Policy, locale: str) -> list[Problem]:
     """Fields the policy requires of the client: a company's name, an individual's last name.
 
@@ -181,7 +187,7 @@ def required_problems(client: Client, *, policy: Policy, locale: str) -> list[Pr
             locale,
             label=translate(_CLIENT_LABELS[name], locale),
         )
-        for name in sorted(required)
+        for name in _in_order(required)
         if _blank(getattr(client, name))
     ]
 
@@ -412,7 +418,7 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> list[Proble
     « Source : [...] vous pouvez les paramétrer »).
     """
     problems: list[Problem] = []
-    if client.kind is ClientKind.COMPANY:
+    if client.kind is ClientKind.COMPANY and policy.company_types is not None:
         problems += _unlisted(
             client.company_type,
             policy.company_types,
@@ -421,22 +427,24 @@ def list_problems(client: Client, *, policy: Policy, locale: str) -> list[Proble
             message=_UNKNOWN_COMPANY_TYPE,
             locale=locale,
         )
-    problems += _unlisted(
-        client.language,
-        policy.languages,
-        code="client.language.unknown",
-        field="language",
-        message=_UNKNOWN_LANGUAGE,
-        locale=locale,
-    )
-    problems += _unlisted(
-        client.source,
-        policy.sources,
-        code="client.source.unknown",
-        field="source",
-        message=_UNKNOWN_SOURCE,
-        locale=locale,
-    )
+    if policy.languages is not None:
+        problems += _unlisted(
+            client.language,
+            policy.languages,
+            code="client.language.unknown",
+            field="language",
+            message=_UNKNOWN_LANGUAGE,
+            locale=locale,
+        )
+    if policy.sources is not None:
+        problems += _unlisted(
+            client.source,
+            policy.sources,
+            code="client.source.unknown",
+            field="source",
+            message=_UNKNOWN_SOURCE,
+            locale=locale,
+        )
     return problems
 
 
@@ -505,14 +513,15 @@ def _contact_problems(
                 mobile=name == "mobile_phone",
                 locale=locale,
             )
-    problems += _unlisted(
-        contact.source,
-        policy.sources,
-        code="contact.source.unknown",
-        field=f"{field}.source",
-        message=_UNKNOWN_SOURCE,
-        locale=locale,
-    )
+    if policy.sources is not None:
+        problems += _unlisted(
+            contact.source,
+            policy.sources,
+            code="contact.source.unknown",
+            field=f"{field}.source",
+            message=_UNKNOWN_SOURCE,
+            locale=locale,
+        )
     return problems
 
 
@@ -555,7 +564,7 @@ def contact_problems(client: Client, *, region: str, policy: Policy, locale: str
                 count=len(contacts),
             )
         )
-    required = sorted(policy.required_contact_fields)
+    required = _in_order(policy.required_contact_fields)
     for index, contact in enumerate(contacts):
         field = f"contacts[{index}]"
         if index in primary:
