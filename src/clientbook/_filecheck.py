@@ -200,8 +200,6 @@ def check_records(
         for field, index in layout.columns.items()
         if field in IDENTIFIER_FIELDS
     ]
-    cross_check = sum(field in layout.columns for field in ("siren", "siret", "vat")) >= 2
-    siren_index = layout.columns.get("siren")
     columns = RowColumns(layout.columns, headers, locale=language)
     policy = file_policy(layout.columns, strict=strict)
     seen = _Seen(columns)
@@ -211,28 +209,19 @@ def check_records(
             rows += 1
             if len(cells) != width:
                 cells = _fit_width(cells, width, row_number, problems, language)
-            found: list[tuple[int, FileProblem]] = []
-            valid: dict[str, str] = {}
-            for field, index, header, is_valid in checks:
-                cell = cells[index]
-                if not cell:
-                    continue
-                if is_valid(cell):
-                    valid[field] = cell
-                elif not cell.isspace():
-                    found.append((index, _invalid(field, cell, row_number, header, language)))
-            if cross_check and len(valid) > 1:
-                no_siren = siren_index is None or not cells[siren_index].strip()
-                found += [
-                    (layout.columns[_COLUMN_OF[problem.field]], problem)
-                    for problem in _siren_mismatches(valid, no_siren, row_number, layout, language)
-                ]
             read = client_from_row(cells, columns, row_number=row_number)
             record_problems = validate_client(read.client, policy=policy, locale=language)
+            found: list[tuple[int, FileProblem]] = []
+            # A company's identifiers are checked by validate_client too: when it finds nothing
+            # wrong with them, the cells' own checks would find nothing either (is_valid and
+            # validate agree, and so do the mismatches). Otherwise the cells' checks report
+            # them, with the hints that spreadsheets' damage deserves.
+            identifiers_wrong = read.client.kind is not ClientKind.COMPANY
             for problem in (*read.problems, *record_problems):
-                if _reported_above(problem) or (
-                    not strict and _without_column(problem, read.fields)
-                ):
+                if _reported_above(problem):
+                    identifiers_wrong = True
+                    continue
+                if not strict and _without_column(problem, read.fields):
                     continue
                 at = read.fields.get(problem.field)
                 found.append(
@@ -243,6 +232,8 @@ def check_records(
                         _record_problem(problem, row_number, headers[at], cells[at], language),
                     )
                 )
+            if identifiers_wrong and checks:
+                found[:0] = _identifier_problems(cells, checks, row_number, layout, language)
             if found:
                 found.sort(key=_first)
                 problems += [problem for _index, problem in found]
@@ -263,6 +254,34 @@ def check_records(
     if duplicates:
         problems = sorted([*problems, *duplicates], key=_row)
     return FileReport(layout=layout, rows=rows, problems=tuple(problems))
+
+
+#: An identifier check of a row: the column's field, index, header, and ``is_valid``.
+_Check = tuple[str, int, str, Callable[[str], bool]]
+
+
+def _identifier_problems(
+    cells: list[str], checks: list[_Check], row_number: int, layout: Layout, language: str
+) -> list[tuple[int, FileProblem]]:
+    """Return the problems of the row's identifier cells and of their agreement, by column."""
+    found: list[tuple[int, FileProblem]] = []
+    valid: dict[str, str] = {}
+    for field, index, header, is_valid in checks:
+        cell = cells[index]
+        if not cell:
+            continue
+        if is_valid(cell):
+            valid[field] = cell
+        elif not cell.isspace():
+            found.append((index, _invalid(field, cell, row_number, header, language)))
+    if len(valid) > 1:
+        siren_index = layout.columns.get("siren")
+        no_siren = siren_index is None or not cells[siren_index].strip()
+        found += [
+            (layout.columns[_COLUMN_OF[problem.field]], problem)
+            for problem in _siren_mismatches(valid, no_siren, row_number, layout, language)
+        ]
+    return found
 
 
 def _first(item: tuple[int, FileProblem]) -> int:
