@@ -79,6 +79,15 @@ def validate(number: str) -> str:
         InvalidComponent: ``000000000``.
         TypeError: *number* is not a ``str``.
     """
+    if (
+        type(number) is str
+        and len(number) == 9
+        and number.isascii()
+        and number.isdigit()
+        and number != _ZERO
+        and luhn_ok(number)
+    ):
+        return number  # the fast path: compact and valid, as stored numbers mostly are
     number = compact(number)
     if not is_ascii_digits(number):
         raise InvalidFormat("siren", N_("A SIREN contains digits only."))

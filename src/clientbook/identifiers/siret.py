@@ -85,6 +85,10 @@ def validate(number: str) -> str:
         InvalidComponent: the first 9 digits are not a valid SIREN.
         TypeError: *number* is not a ``str``.
     """
+    if type(number) is str and len(number) == 14 and number.isascii() and number.isdigit():
+        head = number[:9]
+        if _checksum_ok(number) and head != _ZERO_SIREN and luhn_ok(head):
+            return number  # the fast path: compact and valid, as stored numbers mostly are
     number = compact(number)
     if not is_ascii_digits(number):
         raise InvalidFormat("siret", N_("A SIRET contains digits only."))

@@ -231,6 +231,15 @@ def validate(number: str) -> str:
             number whose SIREN part is not a valid SIREN.
         TypeError: *number* is not a ``str``.
     """
+    if (
+        type(number) is str
+        and len(number) == 13
+        and number.startswith("FR")
+        and number.isascii()
+        and number.isupper()  # "FR2t404833048" must go through compact(), which capitalises
+        and _french_fault(number) is None
+    ):
+        return number  # the fast path: French, compact and valid, as stored numbers mostly are
     number = compact(number)
     prefix = number[:2]
     if prefix == "FR":
