@@ -6,11 +6,11 @@ text" export does; otherwise UTF-8, with or without BOM, then Windows-1252, as E
 CSV) and to refuse what is not text (NUL bytes, an Excel workbook). The second streams the rows
 with :mod:`csv`: no row outlives the loop that checks it.
 
-The delimiter (``;``, ``,`` or tab) is the one the first lines use most, quoted text aside. The
-header is the first row, among the first ten, in which an identifier column or two columns are
-recognised (exports often start with a title line). Headers are compared without accents, case,
-spaces or punctuation, so ``N° TVA intracommunautaire``, ``n° tva intracom.`` and ``VAT number``
-all name the VAT column.
+The delimiter (``;``, ``,`` or tab) is the one the first lines use the most consistently, quoted
+text aside. The header is the first row, among the first ten, in which an identifier column or
+two columns are recognised (exports often start with a title line). Headers are compared without
+accents, case, spaces or punctuation, so ``N° TVA intracommunautaire``, ``n° tva intracom.`` and
+``VAT number`` all name the VAT column.
 
 Rows are numbered as a spreadsheet shows them: the first line of the file is row 1, and a record
 whose quoted cells contain line breaks is one row, numbered where it starts.
@@ -23,6 +23,7 @@ import contextlib
 import csv
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -548,12 +549,23 @@ def _count_lines(file: BinaryIO, head: bytes, encoding: str, path: Path) -> int:
 
 
 def _sniff_delimiter(lines: list[str]) -> str:
-    """Return the delimiter the first non-empty *lines* use most, quoted text aside."""
-    best, best_count = _DELIMITERS[0], 0
+    """Return the delimiter the first non-empty *lines* use the most consistently.
+
+    Quoted text aside, each delimiter is counted on each line; the one that appears the same
+    number of times on the most lines wins, then the one that appears more often: a comma
+    typed in a cell of a ``;`` file (``Dupont, Durand et Associés``) does not make it a
+    comma file.
+    """
+    best, best_score = _DELIMITERS[0], (0, 0)
     for delimiter in _DELIMITERS:
-        count = max((_QUOTED.sub("", line).count(delimiter) for line in lines), default=0)
-        if count > best_count:
-            best, best_count = delimiter, count
+        counts = [_QUOTED.sub("", line).count(delimiter) for line in lines]
+        used = Counter(count for count in counts if count)
+        if not used:
+            continue
+        usual, lines_with_it = used.most_common(1)[0]  # ties: the first line's count
+        score = (lines_with_it, usual)
+        if score > best_score:
+            best, best_score = delimiter, score
     return best
 
 

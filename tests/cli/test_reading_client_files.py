@@ -471,3 +471,16 @@ def test_a_file_removed_between_the_two_readings_is_a_clear_error(
         pass
     assert raised.value.code == "file.unreadable"
     assert raised.value.message("en") == f"{path} cannot be read: No such file or directory."
+
+
+def test_commas_typed_in_the_cells_of_a_semicolon_file_do_not_make_it_a_comma_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Raison sociale;SIREN\nDupont, Durand, Leroy et Associés;404833048\nRoux, Fils;123456789\n",
+        encoding="utf-8",
+    )
+    result = check_json(capsys, path)
+    assert result.json()["delimiter"] == ";"
+    assert result.codes() == [(3, "siren.checksum")]
