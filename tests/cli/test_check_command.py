@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from clientfiles import OTHER_SIRET, check_json, client, other_client, run, write_client_file
@@ -395,3 +396,25 @@ def test_a_file_that_changes_while_it_is_read_is_a_clear_error(
     assert result.err.startswith("clientbook: error: ")
     assert "cannot be read: " in result.err
     assert result.err.count("\n") == 1
+
+
+def test_the_garbage_collector_runs_less_often_during_a_check_and_as_before_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from clientbook._cli import GC_THRESHOLD
+    from clientbook._filecheck import check_records
+
+    during: list[tuple[int, int, int]] = []
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        during.append(gc.get_threshold())
+        return check_records(*args, **kwargs)
+
+    monkeypatch.setattr("clientbook._cli.check_records", recording)
+    before = gc.get_threshold()
+    assert main(["check", str(write_client_file(tmp_path, [client()])), "--format", "json"]) == 0
+    assert during[0][0] >= GC_THRESHOLD
+    assert during[0][1:] == before[1:]
+    assert gc.get_threshold() == before
