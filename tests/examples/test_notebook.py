@@ -1,0 +1,27 @@
+"""The example notebook runs from top to bottom, so that it never rots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbclient = pytest.importorskip("nbclient", reason="the notebook tools are in the dev extra")
+nbformat = pytest.importorskip("nbformat")
+
+NOTEBOOK = Path(__file__).parents[2] / "examples" / "explore.ipynb"
+
+
+def test_the_exploration_notebook_runs_without_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JUPYTER_PLATFORM_DIRS", "1")
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    )
+    client.execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("image/png" in o.get("data", {}) for o in outputs)  # the chart was drawn
