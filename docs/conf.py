@@ -46,6 +46,8 @@ nitpick_ignore = [
     ("py:class", "cattrs.preconf.json.JsonConverter"),
     ("py:class", "collections.abc.Callable"),
     ("py:class", "collections.abc.Collection"),
+    ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Mapping"),
     ("py:class", "datetime.datetime"),
     ("py:class", "enum.Enum"),
     ("py:func", "attrs.evolve"),

@@ -418,7 +418,7 @@ class ClientFileError(ClientbookError):
 
 
 class MalformedFile(ClientFileError):
-    """The file stops being readable CSV at :attr:`row`; the rows before it were read."""
+    """The file stops being readable CSV at ``row``; the rows before it were read."""
 
     def __init__(self, row: int) -> None:
         super().__init__(

@@ -120,11 +120,11 @@ def check_file(
     """Check every row of the client file at *path*: its identifiers and its whole record.
 
     Args:
-        path: a CSV file (see :mod:`clientbook._clientfile` for what is understood).
+        path: a CSV file (see :mod:`clientbook.files` for what is understood).
         column_overrides: ``{column: header}`` for columns whose header is not recognised.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: require what the default :class:`~clientbook.Policy` requires, whatever
-            columns the file has (see :func:`file_policy`).
+            columns the file has (see ``file_policy``).
 
     Returns:
         The report: rows read, problems, and how the file was read.
