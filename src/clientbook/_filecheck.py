@@ -32,7 +32,14 @@ from clientbook._rows import COLUMN_FIELDS, RECORD_FIELDS, RowClient, RowColumns
 from clientbook._validation import validate_client
 from clientbook.identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
 
-__all__ = ["FileProblem", "FileReport", "check_file", "check_records", "file_policy"]
+__all__ = [
+    "FileProblem",
+    "FileReport",
+    "RowChecker",
+    "check_file",
+    "check_records",
+    "file_policy",
+]
 
 _MODULES: Final[Mapping[str, IdentifierModule]] = {
     "siren": siren,
@@ -174,11 +181,8 @@ def check_records(
 ) -> FileReport:
     """Check the rows of *records*, read from a file of this *layout*.
 
-    Each row is checked twice over: its identifier cells (with the hints that spreadsheets'
-    damage deserves), then its whole record, read by :func:`clientbook._rows.client_from_row`
-    and checked by :func:`~clientbook.validate_client` under :func:`file_policy`. When all
-    rows are read, :func:`~clientbook.find_duplicates` looks for rows that describe the same
-    client: each gets a warning naming the others.
+    Each row is checked by a :class:`RowChecker`; when all are read, the rows that describe
+    the same client get their warnings.
 
     Args:
         layout: the file's layout, from :func:`clientbook._clientfile.open_client_file`.
@@ -191,69 +195,125 @@ def check_records(
         The report. A file that stops being readable CSV ends with a ``file.malformed`` error
         at the row where reading stopped; the rows before it are checked.
     """
-    language = normalize_locale(locale)
-    headers = layout.headers
-    width = len(headers)
-    problems = _ambiguous_columns(layout, language)
-    checks = [
-        (field, index, headers[index], _MODULES[field].is_valid)
-        for field, index in layout.columns.items()
-        if field in IDENTIFIER_FIELDS
-    ]
-    columns = RowColumns(layout.columns, headers, locale=language)
-    policy = file_policy(layout.columns, strict=strict)
-    seen = _Seen(columns)
-    rows = 0
+    checker = RowChecker(layout, locale=locale, strict=strict)
     try:
         for row_number, cells in records:
-            rows += 1
-            if len(cells) != width:
-                cells = _fit_width(cells, width, row_number, problems, language)
-            read = client_from_row(cells, columns, row_number=row_number)
-            record_problems = validate_client(read.client, policy=policy, locale=language)
-            found: list[tuple[int, FileProblem]] = []
-            # A company's identifiers are checked by validate_client too: when it finds nothing
-            # wrong with them, the cells' own checks would find nothing either (is_valid and
-            # validate agree, and so do the mismatches). Otherwise the cells' checks report
-            # them, with the hints that spreadsheets' damage deserves.
-            identifiers_wrong = read.client.kind is not ClientKind.COMPANY
-            for problem in (*read.problems, *record_problems):
-                if _reported_above(problem):
-                    identifiers_wrong = True
-                    continue
-                if not strict and _without_column(problem, read.fields):
-                    continue
-                at = read.fields.get(problem.field)
-                found.append(
-                    (width, _record_problem(problem, row_number, None, "", language))
-                    if at is None
-                    else (
-                        at,
-                        _record_problem(problem, row_number, headers[at], cells[at], language),
-                    )
-                )
-            if identifiers_wrong and checks:
-                found[:0] = _identifier_problems(cells, checks, row_number, layout, language)
-            if found:
-                found.sort(key=_first)
-                problems += [problem for _index, problem in found]
-            seen.add(row_number, read)
-            if on_progress is not None and not rows % _PROGRESS_EVERY:
+            checker.check(row_number, cells)
+            if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
                 on_progress(row_number)
     except MalformedFile as error:
-        problems.append(
+        checker.stopped(error)
+    return checker.report()
+
+
+class RowChecker:
+    """Checks the rows of one client file, one at a time; the report once they are all read.
+
+    Each row is checked twice over: its whole record, read by
+    :func:`clientbook._rows.client_from_row` and checked by :func:`~clientbook.validate_client`
+    under :func:`file_policy`, and its identifier cells, with the hints that spreadsheets'
+    damage deserves. :meth:`report` then looks for the rows that describe the same client
+    (:func:`~clientbook.find_duplicates`): each gets a warning naming the others.
+
+    Args:
+        layout: the file's layout, from :func:`clientbook._clientfile.open_client_file`.
+        locale: the language of the messages, ``"fr"`` or ``"en"``.
+        strict: apply the default :class:`~clientbook.Policy` whole (see :func:`file_policy`).
+
+    Attributes:
+        layout: the file's layout.
+        language: the language of the messages.
+        policy: the policy the records are checked with.
+        rows: the number of rows checked so far.
+        problems: the problems found so far, in the order of the file.
+    """
+
+    def __init__(self, layout: Layout, *, locale: str = "fr", strict: bool = False) -> None:
+        self.layout = layout
+        self.language = normalize_locale(locale)
+        self.strict = strict
+        self.policy = file_policy(layout.columns, strict=strict)
+        self.rows = 0
+        self.problems = _ambiguous_columns(layout, self.language)
+        self._columns = RowColumns(layout.columns, layout.headers, locale=self.language)
+        self._checks = [
+            (field, index, layout.headers[index], _MODULES[field].is_valid)
+            for field, index in layout.columns.items()
+            if field in IDENTIFIER_FIELDS
+        ]
+        self._seen = _Seen(self._columns)
+
+    def check(self, row_number: int, cells: list[str]) -> tuple[RowClient, bool]:
+        """Check one row; return its record and whether it has an error.
+
+        Args:
+            row_number: the row's number as a spreadsheet shows it.
+            cells: its cells, as the file has them (a row of the wrong width is warned about
+                and checked as far as it goes).
+        """
+        self.rows += 1
+        language, headers = self.language, self.layout.headers
+        width = len(headers)
+        if len(cells) != width:
+            cells = _fit_width(cells, width, row_number, self.problems, language)
+        read = client_from_row(cells, self._columns, row_number=row_number)
+        record_problems = validate_client(read.client, policy=self.policy, locale=language)
+        found: list[tuple[int, FileProblem]] = []
+        # A company's identifiers are checked by validate_client too: when it finds nothing
+        # wrong with them, the cells' own checks would find nothing either (is_valid and
+        # validate agree, and so do the mismatches). Otherwise the cells' checks report them,
+        # with the hints that spreadsheets' damage deserves.
+        identifiers_wrong = read.client.kind is not ClientKind.COMPANY
+        for problem in (*read.problems, *record_problems):
+            if _reported_above(problem):
+                identifiers_wrong = True
+                continue
+            if not self.strict and _without_column(problem, read.fields):
+                continue
+            at = read.fields.get(problem.field)
+            found.append(
+                (width, _record_problem(problem, row_number, None, "", language))
+                if at is None
+                else (
+                    at,
+                    _record_problem(problem, row_number, headers[at], cells[at], language),
+                )
+            )
+        if identifiers_wrong and self._checks:
+            found[:0] = _identifier_problems(cells, self._checks, row_number, self.layout, language)
+        wrong = False
+        if found:
+            found.sort(key=_first)
+            self.problems += [problem for _index, problem in found]
+            wrong = any(problem.severity == "error" for _index, problem in found)
+        self._seen.add(row_number, read)
+        return read, wrong
+
+    def stopped(self, error: MalformedFile) -> None:
+        """Record that the file stops being readable CSV where *error* says."""
+        self.problems.append(
             FileProblem(
                 row=error.row,
                 column=None,
                 field="file",
                 code=error.code,
-                message=error.message(language),
+                message=error.message(self.language),
             )
         )
-    duplicates = seen.warnings(headers, language)
-    if duplicates:
-        problems = sorted([*problems, *duplicates], key=_row)
-    return FileReport(layout=layout, rows=rows, problems=tuple(problems))
+
+    def fields(self, position: int) -> Mapping[str, int]:
+        """Return ``{record field: column index}`` of the *position*-th row checked (from 0)."""
+        return self._seen.fields(position)
+
+    def report(self, *extra: FileProblem) -> FileReport:
+        """Return the report of the rows checked, with the duplicates' warnings and *extra*.
+
+        Call it once, when every row is checked: the small records kept for the duplicates
+        are let go.
+        """
+        added = [*self._seen.warnings(self.layout.headers, self.language), *extra]
+        problems = sorted([*self.problems, *added], key=_row) if added else self.problems
+        return FileReport(layout=self.layout, rows=self.rows, problems=tuple(problems))
 
 
 #: An identifier check of a row: the column's field, index, header, and ``is_valid``.
@@ -632,6 +692,10 @@ class _Seen:
                 contacts[0].email if contacts else "",
             )
         )
+
+    def fields(self, position: int) -> Mapping[str, int]:
+        """Return the map of the fields' columns of the *position*-th row kept."""
+        return self._maps[self._map_indexes[position]]
 
     def _clients(self) -> list[Client]:
         """Return the records of the rows kept, in order; the kept tuples are let go."""
