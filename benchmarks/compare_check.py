@@ -73,7 +73,7 @@ def main() -> None:
         with open_client_file(path) as (layout, records):
             rows = list(records)
         columns = RowColumns(layout.columns, layout.headers, locale="fr")
-        reads = [client_from_row(cells, columns, row_number=row) for row, cells in rows]
+        reads = [client_from_row(cells, columns) for _row, cells in rows]
         clients = [read.client for read in reads]
         policy = file_policy(layout.columns)
 
@@ -126,9 +126,7 @@ def main() -> None:
         work = {
             "check (the whole command)": check,
             "  reading the rows": read_rows,
-            "  client_from_row": lambda: [
-                client_from_row(cells, columns, row_number=row) for row, cells in rows
-            ],
+            "  client_from_row": lambda: [client_from_row(cells, columns) for _row, cells in rows],
             "  validate_client": lambda: [
                 validate_client(client, policy=policy, locale="fr") for client in clients
             ],

@@ -256,7 +256,7 @@ class RowChecker:
         width = len(headers)
         if len(cells) != width:
             cells = _fit_width(cells, width, row_number, self.problems, language)
-        read = client_from_row(cells, self._columns, row_number=row_number)
+        read = client_from_row(cells, self._columns)
         record_problems = validate_client(read.client, policy=self.policy, locale=language)
         found: list[tuple[int, FileProblem]] = []
         # A company's identifiers are checked by validate_client too: when it finds nothing

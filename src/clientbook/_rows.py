@@ -20,6 +20,9 @@ The columns a file has are recognised by :mod:`clientbook._clientfile` (``name``
   own.
 - **Active**: « Actif », « Statut » (``oui``, ``non``, ``actif``, ``inactif``, ``1``, ``0``,
   ``true``, ``false``...), or « Inactif » / « Archivé » the other way round.
+- **Id**: the client code (« Code client », « Identifiant »...); without one, an id made of
+  what identifies the client (names, numbers, e-mail address, postal code), the same in every
+  export of the file.
 
 A value that cannot be read (a civility that is neither Monsieur nor Madame, an active flag of
 ``peut-être``) is kept out of the record and returned as a :class:`~clientbook.Problem` of the
@@ -33,6 +36,7 @@ ou fournisseur »).
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -317,6 +321,18 @@ class RowColumns:
         return self._civilities[text]
 
 
+def _key_of_row(kind: ClientKind, *values: str) -> str:
+    """Return the id of a row without a client code: made of what identifies the client.
+
+    The kind, names, SIREN, SIRET, VAT number, e-mail address and postal code, without case
+    or extra spaces, give the same id to the same client in every export of a file, wherever
+    its row is: importing the file again finds the clients it stored. ``auto-`` and 16
+    hexadecimal digits.
+    """
+    text = "\x1f".join([kind.value, *(" ".join(value.split()).casefold() for value in values)])
+    return "auto-" + hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
 def _problem(code: str, field: str, message: str, value: str, locale: str) -> Problem:
     return Problem(code=code, field=field, message=translate(message, locale, value=value.strip()))
 
@@ -341,15 +357,13 @@ def _filled(row: Sequence[str], at: tuple[int, ...]) -> bool:
     return False
 
 
-def client_from_row(cells: Sequence[str], columns: RowColumns, *, row_number: int) -> RowClient:
+def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
     """Return the client record of one row of a client file, and what could not be read.
 
     Args:
         cells: the row's cells, at least as many as the file's columns reach (pad a short
             row with empty cells).
         columns: the file's columns, compiled once per file.
-        row_number: the row's number as a spreadsheet shows it: the record's id when the
-            file has no id column, or the row's id cell is empty.
 
     Returns:
         The record, the problems of the values that could not be read, and the column of each
@@ -441,8 +455,12 @@ def client_from_row(cells: Sequence[str], columns: RowColumns, *, row_number: in
     # An individual has none: a SIRET in its row is reported once, not twice.
     typed_siren = row[at["siren"]]
     siren: dict[str, Any] = {"siren": typed_siren} if person or typed_siren.strip() else {}
+    client_id = row[at["id"]].strip() or _key_of_row(
+        kind, name, first_name, last_name, row[at["siren"]], row[at["siret"]], row[at["vat"]],
+        row[at["email"]], address.postal_code if address is not None else "",
+    )  # fmt: skip
     client = Client(
-        id=row[at["id"]].strip() or str(row_number),
+        id=client_id,
         kind=kind,
         roles=frozenset(roles) if roles else _CLIENT_ROLE,
         name=name,

@@ -62,4 +62,4 @@ def read_clients(
         for row_number, cells in records:
             if len(cells) < width:
                 cells = [*cells, *[""] * (width - len(cells))]
-            yield row_number, client_from_row(cells, columns, row_number=row_number).client
+            yield row_number, client_from_row(cells, columns).client

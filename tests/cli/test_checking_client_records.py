@@ -437,3 +437,27 @@ def test_a_company_without_its_name_is_an_error_on_the_name_column(
     assert _problems(check_json(capsys, path)) == [
         (2, "Raison sociale", "name", "client.name.required")
     ]
+
+
+def test_without_a_client_code_a_row_gets_the_same_id_in_every_export_of_the_file(
+    tmp_path: Path,
+) -> None:
+    from clientbook.files import read_clients
+
+    headers = ["Type", "Raison sociale", "SIREN", "Prénom", "Nom", "Email", "Code postal"]
+    rows = [
+        ["Société", "Garage Dubois", "302123450", "Paul", "Dubois", "paul@dubois.fr", "69003"],
+        ["Particulier", "", "", "Zoé", "Roux", "zoe.roux@free.fr", "33000"],
+    ]
+    before = write_client_file(tmp_path, rows, headers=headers, name="mars.csv")
+    after = write_client_file(
+        tmp_path,
+        [[cell.upper() if cell == "Roux" else f" {cell} " for cell in rows[1]], rows[0]],
+        headers=headers,
+        name="avril.csv",
+    )
+    ids_before = [client.id for _row, client in read_clients(before)]
+    ids_after = [client.id for _row, client in read_clients(after)]
+    assert ids_after == ids_before[::-1]
+    assert all(client_id.startswith("auto-") and len(client_id) == 21 for client_id in ids_before)
+    assert ids_before[0] != ids_before[1]

@@ -85,7 +85,7 @@ def identifier_rows(draw: st.DrawFn) -> list[str]:
 @given(cells=identifier_rows())
 def test_a_companys_cells_and_record_find_the_same_identifier_problems(cells: list[str]) -> None:
     columns = RowColumns(LAYOUT.columns, HEADERS, locale="en")
-    read = client_from_row(cells, columns, row_number=2)
+    read = client_from_row(cells, columns)
     record = validate_client(read.client, policy=file_policy(LAYOUT.columns), locale="en")
     from_record = sorted(problem.code for problem in record if _reported_above(problem))
     from_cells = sorted(
