@@ -10,8 +10,8 @@ because the project prefers a well-kept library unless a measured need says othe
 need: ``validate_client`` must check at least 10,000 records/s on one core
 (``docs/performance.md``), and email-validator's ``validate_email`` takes 24 to 50 µs on a
 plain address such as ``helene.martin12@client-12.fr`` (it checks every character against
-Unicode tables and runs UTS-46 on the domain), about a third of the budget of a whole
-record. Nearly every address in a client file has a plain shape, which :func:`_plain_address`
+Unicode tables and runs UTS-46 on the domain): a quarter to a half of the 100 µs a record may
+take. Nearly every address in a client file has a plain shape, which :func:`_plain_address`
 decides in about 1.5 µs:
 
 - ASCII only, at most 254 characters (email-validator's limit on a whole address);
