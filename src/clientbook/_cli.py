@@ -1,9 +1,15 @@
-"""The ``clientbook`` command: ``clientbook check FILE`` checks every row of a client file.
+"""The ``clientbook`` command: check a client file, import it into a database, search it.
 
-Exit status: 0 when no row has an error (warnings allowed), 1 when some do, 2 when the file
-cannot be read at all or the command line is wrong. A file that cannot be read gets a one-line
-message on stderr, never a traceback. Messages are in French unless ``--locale en`` is given:
-the language is never read from the environment.
+- ``clientbook check FILE`` checks every row of a client file;
+- ``clientbook import FILE --db URL`` checks it the same way and stores the rows without
+  errors in a database (a SQLite file or any SQLAlchemy URL; extra ``sql``);
+- ``clientbook search TYPED --db URL`` shows the stored clients that what was typed finds.
+
+Exit status: 0 when no row has an error (warnings allowed) or, for ``search``, when a client is
+found; 1 when some row has an error, or no client is found; 2 when the file or the database
+cannot be used at all or the command line is wrong. Such a failure gets a one-line message on
+stderr, never a traceback. Messages are in French unless ``--locale en`` is given: the language
+is never read from the environment.
 
 This module is imported by the console script only; ``import clientbook`` does not load it.
 """
@@ -19,13 +25,30 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from clientbook._clientfile import FIELDS, ClientFileError, Layout, open_client_file, quote_all
+from clientbook._clientfile import (
+    FIELDS,
+    ClientFileError,
+    Layout,
+    Record,
+    open_client_file,
+    quote_all,
+)
 from clientbook._filecheck import FileProblem, FileReport, check_records
 from clientbook._i18n import LOCALES, N_, normalize_locale, translate
 
-__all__ = ["main", "report_document"]
+if TYPE_CHECKING:
+    from clientbook._client import Client
+    from clientbook._fileimport import FileImport
+    from clientbook.sql import SqlStore
+
+__all__ = ["main", "report_document", "search_document"]
+
+#: The database of ``clientbook import`` and ``search`` when ``--db`` is not given.
+DEFAULT_DATABASE = "clientbook.sqlite"
+#: The account (tenant) whose clients they store and search when ``--tenant`` is not given.
+DEFAULT_TENANT = "default"
 
 #: Files of more lines than this get a progress bar, when stderr is a terminal.
 PROGRESS_THRESHOLD = 5_000
@@ -90,8 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _parser(language).parse_args(arguments)
     except SystemExit as exit_:  # --help, --version, or a usage error already reported
         return exit_.code if isinstance(exit_.code, int) else 2
+    run = {"check": _check, "import": _import, "search": _search}[options.command]
     try:
-        return _check(options, options.locale or options.global_locale or "fr")
+        return run(options, options.locale or options.global_locale or "fr")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (``clientbook check ... | head``)
@@ -241,15 +265,96 @@ def _parser(language: str) -> _Parser:
     )
     positional = check.add_argument_group(_(N_("arguments")))
     positional.add_argument("file", metavar=_(N_("FILE")), help=_(N_("the client file (CSV)")))
-    options = check.add_argument_group(_(N_("options")))
+    _file_options(check.add_argument_group(_(N_("options"))), language)
+
+    importing = commands.add_parser(
+        "import",
+        help=_(N_("import a client file into a database")),
+        description=_(
+            N_(
+                "Check every row of a client file as clientbook check does, and store the rows "
+                "without errors in a database: a SQLite file or any SQLAlchemy URL. A client "
+                "already stored (same SIRET, VAT number or client code) is updated; importing "
+                "the same file again changes nothing."
+            )
+        ),
+        language=language,
+    )
+    positional = importing.add_argument_group(_(N_("arguments")))
+    positional.add_argument("file", metavar=_(N_("FILE")), help=_(N_("the client file (CSV)")))
+    options = importing.add_argument_group(_(N_("options")))
+    _file_options(options, language)
+    _database_options(options, language)
+    options.add_argument(
+        "--user",
+        metavar=_(N_("NAME")),
+        help=_(N_("the user importing, owner of the clients created (default: your login name)")),
+    )
+
+    search = commands.add_parser(
+        "search",
+        help=_(N_("search the clients stored in a database")),
+        description=_(
+            N_(
+                "Show the stored clients that TYPED finds, as an autocomplete box does: the "
+                "first letters of any word of their names or of a contact's name, or the start "
+                "of their SIREN, SIRET or VAT number; accents and case do not matter."
+            )
+        ),
+        language=language,
+    )
+    positional = search.add_argument_group(_(N_("arguments")))
+    positional.add_argument(
+        "typed", metavar=_(N_("TYPED")), help=_(N_("what a user types, such as boul or ets dub"))
+    )
+    options = search.add_argument_group(_(N_("options")))
     options.add_argument("-h", "--help", action="help", help=_(N_("show this help and exit")))
+    _format_option(options, language)
+    _database_options(options, language)
+    options.add_argument(
+        "--all",
+        action="store_true",
+        dest="include_archived",
+        help=_(N_("also show archived clients")),
+    )
+    options.add_argument(
+        "--limit",
+        type=_count(language),
+        default=20,
+        metavar="N",
+        help=_(N_("show at most N clients (default: 20)")),
+    )
+    _locale_option(options, language)
+    return parser
+
+
+def _format_option(options: argparse._ArgumentGroup, language: str) -> None:
     options.add_argument(
         "--format",
         type=_choice(("table", "json"), language),
         default="table",
         metavar="{table,json}",
-        help=_(N_("table (default) for people, json for programs")),
+        help=translate(N_("table (default) for people, json for programs"), language),
     )
+
+
+def _locale_option(options: argparse._ArgumentGroup, language: str) -> None:
+    options.add_argument(
+        "--locale",
+        type=_locale(language),
+        metavar="{fr,en}",
+        help=translate(N_("language of the messages: fr (default) or en"), language),
+    )
+
+
+def _file_options(options: argparse._ArgumentGroup, language: str) -> None:
+    """Add the options of a command that reads a client file."""
+
+    def _(message: str, **params: object) -> str:
+        return translate(message, language, **params)
+
+    options.add_argument("-h", "--help", action="help", help=_(N_("show this help and exit")))
+    _format_option(options, language)
     options.add_argument(
         "--column",
         type=_column_override(language),
@@ -275,13 +380,45 @@ def _parser(language: str) -> _Parser:
             )
         ),
     )
+    _locale_option(options, language)
+
+
+def _database_options(options: argparse._ArgumentGroup, language: str) -> None:
+    """Add the options that say which database, and whose clients in it."""
     options.add_argument(
-        "--locale",
-        type=_locale(language),
-        metavar="{fr,en}",
-        help=_(N_("language of the messages: fr (default) or en")),
+        "--db",
+        default=DEFAULT_DATABASE,
+        metavar="URL",
+        help=translate(
+            N_(
+                "the database: a SQLite file's path or a SQLAlchemy URL such as "
+                "postgresql://user@host/base (default: {default})"
+            ),
+            language,
+            default=DEFAULT_DATABASE,
+        ),
     )
-    return parser
+    options.add_argument(
+        "--tenant",
+        default=DEFAULT_TENANT,
+        metavar="ID",
+        help=translate(
+            N_("the account whose clients these are (default: {default})"),
+            language,
+            default=DEFAULT_TENANT,
+        ),
+    )
+
+
+def _count(language: str) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if value.isascii() and value.isdigit():
+            return int(value)
+        raise argparse.ArgumentTypeError(
+            translate(N_("{value} is not a number of clients"), language, value=value)
+        )
+
+    return parse
 
 
 def _choice(choices: tuple[str, ...], language: str) -> Callable[[str], str]:
@@ -345,23 +482,47 @@ def _locale(language: str) -> Callable[[str], str]:
 
 def _check(options: argparse.Namespace, language: str) -> int:
     """Run ``clientbook check``; return the exit status."""
+
+    def check(layout: Layout, records: Iterator[Record], on_progress: _Progress) -> FileReport:
+        return check_records(
+            layout, records, locale=language, strict=options.strict, on_progress=on_progress
+        )
+
+    report = _on_file(options, language, N_("Checking {path}"), check)
+    if report is None:
+        return 2
+    if options.format == "json":
+        _print_json(report_document(report), sys.stdout)
+    else:
+        _print_table(report, language, _replacing(sys.stdout))
+    return 1 if report.errors else 0
+
+
+_T = TypeVar("_T")
+_Progress = Callable[[int], None] | None
+
+
+def _on_file(
+    options: argparse.Namespace,
+    language: str,
+    doing: str,
+    work: Callable[[Layout, Iterator[Record], _Progress], _T],
+) -> _T | None:
+    """Open the client file of *options* and run *work* on its rows; ``None`` when it fails.
+
+    A file that cannot be read gets its one-line message on stderr. *doing* is the progress
+    bar's text (``"Checking {path}"``).
+    """
     try:
         overrides = dict(options.column)
         with (
             open_client_file(options.file, column_overrides=overrides) as (layout, records),
-            _progress(layout, language, sys.stderr) as on_progress,
+            _progress(layout, language, sys.stderr, doing) as on_progress,
             _fewer_collections(),
         ):
-            report = check_records(
-                layout,
-                records,
-                locale=language,
-                strict=options.strict,
-                on_progress=on_progress,
-            )
+            return work(layout, records, on_progress)
     except ClientFileError as error:
         _fail(error.message(language), language)
-        return 2
     except (OSError, UnicodeDecodeError) as error:  # the file changed while it was read
         _fail(
             translate(
@@ -372,12 +533,179 @@ def _check(options: argparse.Namespace, language: str) -> int:
             ),
             language,
         )
+    return None
+
+
+def _import(options: argparse.Namespace, language: str) -> int:
+    """Run ``clientbook import``; return the exit status.
+
+    The file is opened first, so that a file that cannot be read leaves no database behind;
+    then the database, whose tables are created when missing.
+    """
+    if not _sql_installed("import", language):
+        return 2
+    from clientbook._fileimport import import_records
+    from clientbook._refusals import StaleClient
+    from clientbook.sql import SqlStore, StorageError
+
+    user = options.user or _login_name()
+    importing = False
+    database = options.db
+
+    def store_rows(layout: Layout, records: Iterator[Record], on_progress: _Progress) -> FileImport:
+        nonlocal importing, database
+        with SqlStore(options.db) as store:
+            database = store.url  # a SQLite file's path, or the URL without its password
+            store.create_schema()
+            importing = True
+            return import_records(
+                layout,
+                records,
+                store.unit_of_work(tenant_id=options.tenant),
+                user=user,
+                locale=language,
+                strict=options.strict,
+                on_progress=on_progress,
+            )
+
+    try:
+        result = _on_file(options, language, N_("Importing {path}"), store_rows)
+    except (StorageError, StaleClient) as error:
+        message = error.message(language)
+        if importing:
+            message = translate(
+                N_(
+                    "{reason} The rows stored before are kept: run the import again to complete it."
+                ),
+                language,
+                reason=message,
+            )
+        _fail(message, language)
+        return 2
+    if result is None:
         return 2
     if options.format == "json":
-        _print_json(report, sys.stdout)
+        document = report_document(result.report)
+        document["import"] = {
+            "database": database,
+            "tenant": options.tenant,
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "left_out": result.left_out,
+        }
+        _print_json(document, sys.stdout)
     else:
-        _print_table(report, language, _replacing(sys.stdout))
-    return 1 if report.errors else 0
+        stored = translate(
+            N_(
+                "Database {database} (account {tenant}): {created} created, {updated} updated, "
+                "{unchanged} unchanged; rows not imported: {skipped} with errors, {left_out} "
+                "the same client as an earlier row"
+            ),
+            language,
+            database=database,
+            tenant=options.tenant,
+            created=result.created,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            skipped=result.skipped,
+            left_out=result.left_out,
+        )
+        _print_table(result.report, language, _replacing(sys.stdout), after=(stored,))
+    return 1 if result.report.errors else 0
+
+
+def _search(options: argparse.Namespace, language: str) -> int:
+    """Run ``clientbook search``; return the exit status: 0 when a client is found, else 1."""
+    store = _open_store(options.db, language, command="search", must_exist=True)
+    if store is None:
+        return 2
+    from clientbook._services import search_clients
+    from clientbook.sql import SchemaMismatch, StorageError
+
+    with store:
+        try:
+            found = search_clients(
+                store.unit_of_work(tenant_id=options.tenant),
+                options.typed,
+                include_archived=options.include_archived,
+                limit=options.limit,
+            )
+        except SchemaMismatch as error:
+            if error.found_version is not None:
+                _fail(error.message(language), language)
+            else:
+                _fail(_no_clients(store.url, language), language)
+            return 2
+        except StorageError as error:
+            _fail(error.message(language), language)
+            return 2
+    if options.format == "json":
+        _print_json(search_document(options.typed, store.url, options.tenant, found), sys.stdout)
+    else:
+        _print_clients(options.typed, found, language, _replacing(sys.stdout))
+    return 0 if found else 1
+
+
+def _no_clients(database: str, language: str) -> str:
+    return translate(
+        N_(
+            "There are no clients in {database} yet: import a client file into it first, with "
+            "clientbook import FILE --db {database}."
+        ),
+        language,
+        database=database,
+    )
+
+
+def _sql_installed(command: str, language: str) -> bool:
+    """Return whether the ``sql`` extra (SQLAlchemy) is installed; if not, say how to."""
+    try:
+        import sqlalchemy  # noqa: F401 - comes with the sql extra
+    except ImportError:
+        _fail(
+            translate(
+                N_(
+                    "clientbook {command} needs a database library: install clientbook[sql], "
+                    'with python -m pip install "clientbook[sql]".'
+                ),
+                language,
+                command=command,
+            ),
+            language,
+        )
+        return False
+    return True
+
+
+def _open_store(database: str, language: str, *, command: str, must_exist: bool) -> SqlStore | None:
+    """Return the store of *database*; ``None`` after saying why it cannot be opened.
+
+    A SQLite file that must exist (to search it) is not created.
+    """
+    if not _sql_installed(command, language):
+        return None
+    from clientbook.sql import SqlStore, StorageError
+
+    if must_exist and "://" not in database and not os.path.exists(database):
+        _fail(_no_clients(database, language), language)
+        return None
+    try:
+        return SqlStore(database)
+    except StorageError as error:
+        _fail(error.message(language), language)
+        return None
+
+
+def _login_name() -> str:
+    """Return the login name of the user running the command, or ``clientbook``."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no user name in this environment
+        return "clientbook"
 
 
 #: Allocations between two collections of the youngest generation while a file is checked.
@@ -418,7 +746,7 @@ def _fail(message: str, language: str) -> None:
 
 @contextlib.contextmanager
 def _progress(
-    layout: Layout, language: str, stream: IO[str]
+    layout: Layout, language: str, stream: IO[str], doing: str = N_("Checking {path}")
 ) -> Iterator[Callable[[int], None] | None]:
     """Show a progress bar on *stream* while a large file is checked, if it is a terminal.
 
@@ -434,7 +762,7 @@ def _progress(
     except ImportError:
         yield None
         return
-    description = translate(N_("Checking {path}"), language, path=layout.path.name)
+    description = translate(doing, language, path=layout.path.name)
     with Progress(console=Console(file=stream), transient=True) as progress:
         task = progress.add_task(description, total=layout.line_count)
         yield lambda row: progress.update(task, completed=row)
@@ -474,9 +802,32 @@ def report_document(report: FileReport) -> dict[str, object]:
     }
 
 
-def _print_json(report: FileReport, stream: IO[str]) -> None:
-    """Print the report as one JSON object; ASCII escapes if *stream* cannot take the text."""
-    document = report_document(report)
+def search_document(
+    typed: str, database: str, tenant: str, clients: Sequence[Client]
+) -> dict[str, object]:
+    """Return the JSON document of ``clientbook search --format json``."""
+    return {
+        "typed": typed,
+        "database": database,
+        "tenant": tenant,
+        "clients": [
+            {
+                "id": client.id,
+                "name": client.display_name,
+                "postal_code": client.address.postal_code if client.address else "",
+                "city": client.address.city if client.address else "",
+                "siren": client.siren,
+                "siret": client.siret,
+                "vat_number": client.vat_number,
+                "active": client.active,
+            }
+            for client in clients
+        ],
+    }
+
+
+def _print_json(document: dict[str, object], stream: IO[str]) -> None:
+    """Print *document* as one JSON object; ASCII escapes if *stream* cannot take the text."""
     try:
         stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     except UnicodeEncodeError:
@@ -484,8 +835,13 @@ def _print_json(report: FileReport, stream: IO[str]) -> None:
     stream.flush()
 
 
-def _print_table(report: FileReport, language: str, stream: IO[str]) -> None:
-    """Print the report for people: how the file was read, the problems, a summary line."""
+def _print_table(
+    report: FileReport, language: str, stream: IO[str], *, after: Sequence[str] = ()
+) -> None:
+    """Print the report for people: how the file was read, the problems, a summary line.
+
+    *after* are lines printed after the summary (what an import stored).
+    """
     layout = report.layout
     lines = [
         translate(
@@ -522,24 +878,26 @@ def _print_table(report: FileReport, language: str, stream: IO[str]) -> None:
     )
     if not report.problems:
         lines += ["", translate(N_("No problem found."), language)]
-    rows = [_table_row(problem, language) for problem in report.problems]
-    titles = [translate(title, language) for title in _TITLES]
-    try:
-        import rich  # noqa: F401 - comes with the cli extra
-    except ImportError:
-        _print_plain_table(lines, titles, rows, summary, stream)
-    else:
-        severities = [problem.severity for problem in report.problems]
-        _print_rich_table(lines, titles, rows, severities, summary, stream)
+    _print_rows(
+        lines,
+        [translate(title, language) for title in _TITLES],
+        [_table_row(problem, language) for problem in report.problems],
+        [_STYLES[problem.severity] for problem in report.problems],
+        [summary, *after],
+        stream,
+        right=0,
+        no_wrap=3,
+    )
 
 
 _TITLES = (N_("Row"), N_("Column"), N_("Value"), N_("Severity"), N_("Problem"))
+_CLIENT_TITLES = (N_("Code"), N_("Client"), N_("City"), "SIREN")
 _MAX_VALUE = 40
 _STYLES = {"error": "red", "warning": "yellow"}
 _PIPE_WIDTH = 120
 
 
-def _table_row(problem: FileProblem, language: str) -> tuple[str, str, str, str, str]:
+def _table_row(problem: FileProblem, language: str) -> tuple[str, ...]:
     """Return the cells of *problem*'s line in the table; a long value is shortened."""
     value = " ".join(problem.value.split())
     if len(value) > _MAX_VALUE:
@@ -554,13 +912,65 @@ def _table_row(problem: FileProblem, language: str) -> tuple[str, str, str, str,
     )
 
 
-def _print_rich_table(
-    lines: list[str],
-    titles: list[str],
-    rows: list[tuple[str, str, str, str, str]],
-    severities: Sequence[str],
-    summary: str,
+def _print_clients(typed: str, clients: Sequence[Client], language: str, stream: IO[str]) -> None:
+    """Print the clients found as a user reads them: name, city, SIREN, archived or not."""
+    from clientbook.identifiers import siren
+
+    rows = []
+    for client in clients:
+        name = client.display_name or "—"
+        if not client.active:
+            name = translate(N_("{name} (archived)"), language, name=name)
+        address = client.address
+        city = " ".join(f"{address.postal_code} {address.city}".split()) if address else ""
+        number = siren.format(client.siren) if siren.is_valid(client.siren) else client.siren
+        rows.append((client.id, name, city or "—", number or "—"))
+    quoted = quote_all((typed,), language)
+    summary = (
+        translate(N_("Clients found for {typed}: {count}"), language, typed=quoted, count=len(rows))
+        if rows
+        else translate(N_("No client found for {typed}."), language, typed=quoted)
+    )
+    titles = [translate(title, language) for title in _CLIENT_TITLES]
+    styles = [None if client.active else "dim" for client in clients]
+    _print_rows([], titles, rows, styles, [summary], stream, right=None, no_wrap=0)
+
+
+def _print_rows(
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None],
+    after: Sequence[str],
     stream: IO[str],
+    *,
+    right: int | None,
+    no_wrap: int,
+) -> None:
+    """Print *lines*, a table of *rows* under *titles*, then the lines *after* it.
+
+    With rich (the ``cli`` extra), the table is wrapped to the terminal and each row has its
+    style when the terminal has colours; without it, it is aligned plain text. The column
+    *right* is right-justified, the column *no_wrap* never wrapped.
+    """
+    try:
+        import rich  # noqa: F401 - comes with the cli extra
+    except ImportError:
+        _print_plain_table(lines, titles, rows, after, stream, right=right)
+    else:
+        _print_rich_table(lines, titles, rows, styles, after, stream, right=right, no_wrap=no_wrap)
+
+
+def _print_rich_table(
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None],
+    after: Sequence[str],
+    stream: IO[str],
+    *,
+    right: int | None,
+    no_wrap: int,
 ) -> None:
     """Print the table with rich: wrapped to the terminal, errors in red when it has colours."""
     from rich import box
@@ -576,20 +986,24 @@ def _print_rich_table(
         console.print(Text(line), soft_wrap=True)
     if rows:
         table = Table(*titles, header_style="bold", box=box.ROUNDED if unicode else box.ASCII)
-        table.columns[0].justify = "right"
-        table.columns[3].no_wrap = True
-        for row, severity in zip(rows, severities, strict=True):
-            table.add_row(*(Text(cell) for cell in row), style=_STYLES[severity])
+        if right is not None:
+            table.columns[right].justify = "right"
+        table.columns[no_wrap].no_wrap = True
+        for row, style in zip(rows, styles, strict=True):
+            table.add_row(*(Text(cell) for cell in row), style=style)
         console.print(table)
-    console.print(Text(summary, style="bold"))
+    for line in after:
+        console.print(Text(line, style="bold"), soft_wrap=True)
 
 
 def _print_plain_table(
-    lines: list[str],
-    titles: list[str],
-    rows: list[tuple[str, str, str, str, str]],
-    summary: str,
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    after: Sequence[str],
     stream: IO[str],
+    *,
+    right: int | None,
 ) -> None:
     """Print an aligned text table, when rich is not installed."""
     for line in lines:
@@ -598,9 +1012,10 @@ def _print_plain_table(
         widths = [max(len(cell) for cell in column) for column in zip(titles, *rows, strict=True)]
         for row in [tuple(titles), *rows]:
             cells = [
-                cell.rjust(width) if index == 0 else cell.ljust(width)
+                cell.rjust(width) if index == right else cell.ljust(width)
                 for index, (cell, width) in enumerate(zip(row, widths, strict=True))
             ]
             cells[-1] = row[-1]
             stream.write("  ".join(cells).rstrip() + "\n")
-    stream.write(summary + "\n")
+    for line in after:
+        stream.write(line + "\n")

@@ -305,6 +305,10 @@ class RowChecker:
         """Return ``{record field: column index}`` of the *position*-th row checked (from 0)."""
         return self._seen.fields(position)
 
+    def row_number(self, position: int) -> int:
+        """Return the row number of the *position*-th row checked (from 0)."""
+        return self._seen.row_number(position)
+
     def report(self, *extra: FileProblem) -> FileReport:
         """Return the report of the rows checked, with the duplicates' warnings and *extra*.
 
@@ -696,6 +700,10 @@ class _Seen:
     def fields(self, position: int) -> Mapping[str, int]:
         """Return the map of the fields' columns of the *position*-th row kept."""
         return self._maps[self._map_indexes[position]]
+
+    def row_number(self, position: int) -> int:
+        """Return the row number of the *position*-th row kept."""
+        return self._rows[position]
 
     def _clients(self) -> list[Client]:
         """Return the records of the rows kept, in order; the kept tuples are let go."""
