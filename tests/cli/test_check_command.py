@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from clientfiles import OTHER_SIRET, check_json, client, other_client, run, write_client_file
+from tests.cli.clientfiles import (
+    OTHER_SIRET,
+    check_json,
+    client,
+    other_client,
+    run,
+    write_client_file,
+)
 
 from clientbook import __version__
 from clientbook._cli import _progress, main

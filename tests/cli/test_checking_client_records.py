@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clientfiles import COMPANIES, SIREN, SIRET, VAT, Run, check_json, run, write_client_file
+from tests.cli.clientfiles import (
+    COMPANIES,
+    SIREN,
+    SIRET,
+    VAT,
+    Run,
+    check_json,
+    run,
+    write_client_file,
+)
 
 #: The columns of a client file as a CRM exports it, with the primary contact.
 HEADERS = [

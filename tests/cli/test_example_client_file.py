@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clientfiles import check_json
+from tests.cli.clientfiles import check_json
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 CLIENTS = EXAMPLES / "clients.csv"

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from clientfiles import COMPANIES, Run, client, other_client, run, write_client_file
+from tests.cli.clientfiles import COMPANIES, Run, client, other_client, run, write_client_file
 
 from clientbook.sql import SqlStore
 

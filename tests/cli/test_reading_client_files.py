@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from clientfiles import (
+from tests.cli.clientfiles import (
     FRENCH_HEADERS,
     OTHER_SIREN,
     SIREN,
