@@ -14,7 +14,7 @@ from typing import Any
 import phonenumbers
 import pytest
 
-from clientbook import Address, Client, ClientKind, Contact
+from clientbook import Address, Client, ClientKind, Contact, normalize_client
 from clientbook import _validation as validation
 from clientbook._policy import Policy
 from clientbook._validation import validate_client
@@ -152,3 +152,13 @@ def test_a_plain_website_is_not_split_as_a_url(
     assert calls == {}
     assert validate_client(company(website="www.boulangerie-martin.fr:8080")) == []
     assert calls == {"clientbook._validation.urlsplit": 1}
+
+
+def test_a_normalised_record_is_checked_without_parsing_its_e164_numbers(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    client = normalize_client(company())
+    assert client.contacts[0].direct_phone == "+33478123456"
+    spy(monkeypatch, calls, phonenumbers, "parse")
+    assert validate_client(client) == []
+    assert calls == {}
