@@ -13,6 +13,11 @@
 set -euo pipefail
 port=${CLIENTBOOK_POSTGRES_PORT:-5433}
 log() { printf 'postgres.sh: %s\n' "$*" >&2; }
+# A port already taken (another server left running on this machine): take the next free one.
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    log "port $port is taken, trying $((port + 1))"
+    port=$((port + 1))
+done
 
 find_bin() {
     # The newest installed major version's binaries.
