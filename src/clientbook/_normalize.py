@@ -35,7 +35,9 @@ def _address(address: Address) -> Address:
 
 
 def _phone(text: str, region: str) -> str:
-    """E.164 for a valid number; as typed when invalid or when it has an extension."""
+    """E.164 for a valid number; as typed when blank, invalid or when it has an extension."""
+    if not text.strip():  # no number: nothing for phonenumbers to read
+        return text
     return stored_phone(text, region=region) or text
 
 

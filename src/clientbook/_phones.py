@@ -44,6 +44,16 @@ forms (``+33 6 12 34 56 78``), ``0033``, ``+33 (0)6...`` and the codes outside t
 property (``tests/properties/test_phone_plain_e164.py``) checks that the number built is equal
 to ``parse``'s on every such text in any region, and on every first three digits of every code.
 
+phonenumbers' verdicts are remembered too. ``is_valid_number`` and ``number_type`` take 7 to
+26 µs a number, and an import asks them of every number twice: normalising (is it valid, to
+store its E.164 form?) and validating the normalised record. Both are functions of the fields
+their checks read, the country code and the national significant number (``national_number``,
+``italian_leading_zero``, ``number_of_leading_zeros``): :func:`_is_valid` and :func:`_type_of`
+remember their answers by those fields, for the last few thousand numbers (a batch of an import
+is normalised whole before it is validated), and ask phonenumbers otherwise. A Hypothesis
+property (``tests/properties/test_phone_memo.py``) checks that the answers remembered are
+phonenumbers' on numbers read from every kind of text.
+
 phonenumbers is imported on first use, so that ``import clientbook`` stays cheap.
 
 Source: ``domain.md`` (« parse with the address's territory [...] store E.164. 09 numbers are
@@ -167,24 +177,73 @@ def _country_code(region: str) -> int:
     return phonenumbers.country_code_for_region(region)
 
 
+# phonenumbers' verdicts by the fields they depend on (see the module docstring); emptied when
+# full, so that a long-running process keeps at most _REMEMBERED of each.
+_Key = tuple[int | None, int | None, bool, int | None]
+_REMEMBERED = 8192
+_validity: dict[_Key, bool] = {}
+_types: dict[_Key, int] = {}
+
+
+def _key(number: PhoneNumber) -> _Key:
+    return (
+        number.country_code,
+        number.national_number,
+        bool(number.italian_leading_zero),
+        number.number_of_leading_zeros,
+    )
+
+
+def _is_valid(number: PhoneNumber) -> bool:
+    """``phonenumbers.is_valid_number(number)``, remembered."""
+    key = _key(number)
+    valid = _validity.get(key)
+    if valid is None:
+        import phonenumbers
+
+        valid = phonenumbers.is_valid_number(number)
+        if len(_validity) >= _REMEMBERED:
+            _validity.clear()
+        _validity[key] = valid
+    return valid
+
+
+def _type_of(number: PhoneNumber) -> int:
+    """``phonenumbers.number_type(number)``, remembered."""
+    key = _key(number)
+    kind = _types.get(key)
+    if kind is None:
+        import phonenumbers
+
+        kind = phonenumbers.number_type(number)
+        if len(_types) >= _REMEMBERED:
+            _types.clear()
+        _types[key] = kind
+    return kind
+
+
+def forget_verdicts() -> None:
+    """Forget phonenumbers' remembered verdicts (for tests that count its calls)."""
+    _validity.clear()
+    _types.clear()
+
+
 def _read(text: str, region: str) -> PhoneNumber | None:
     """Read *text* in *region*, then in the other territories of the French plan.
 
     Returns the first reading phonenumbers says is a valid number, read once per territory
     tried; ``None`` when there is none.
     """
-    import phonenumbers
-
     region = region.strip().upper()
     number = _reading(text, region)
-    if number is not None and phonenumbers.is_valid_number(number):
+    if number is not None and _is_valid(number):
         return number
     typed = text.strip()
     if region in _FRENCH_PLAN and typed[:1] == "0" and typed[:2] != "00":
         for other in _FALLBACKS:
             if other != region:
                 number = _reading(typed, other)
-                if number is not None and phonenumbers.is_valid_number(number):
+                if number is not None and _is_valid(number):
                     return number
     return None
 
@@ -264,9 +323,7 @@ def _mobile_types() -> frozenset[int]:
 
 
 def _not_mobile(number: PhoneNumber) -> bool:
-    import phonenumbers
-
-    return phonenumbers.number_type(number) not in _mobile_types()
+    return _type_of(number) not in _mobile_types()
 
 
 def phone_problems(

@@ -16,6 +16,7 @@ import pytest
 
 from clientbook import Address, Client, ClientKind, Contact, normalize_client
 from clientbook import _validation as validation
+from clientbook._phones import forget_verdicts
 from clientbook._policy import Policy
 from clientbook._validation import validate_client
 from clientbook.identifiers import naf, siren, siret, vat
@@ -60,6 +61,7 @@ def spy(monkeypatch: pytest.MonkeyPatch, calls: Calls, owner: object, name: str)
 
 @pytest.fixture
 def calls() -> Calls:
+    forget_verdicts()  # phonenumbers' remembered verdicts: each test counts from none
     return Counter()
 
 
@@ -162,3 +164,12 @@ def test_a_normalised_record_is_checked_without_parsing_its_e164_numbers(
     spy(monkeypatch, calls, phonenumbers, "parse")
     assert validate_client(client) == []
     assert calls == {}
+
+
+def test_normalising_then_validating_asks_phonenumbers_once_a_number(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls
+) -> None:
+    for name in ("parse", "is_valid_number", "number_type"):
+        spy(monkeypatch, calls, phonenumbers, name)
+    assert validate_client(normalize_client(company())) == []
+    assert calls == {"phonenumbers.is_valid_number": 2, "phonenumbers.number_type": 1}
