@@ -12,7 +12,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import attrs
-from sqlalchemy import and_, delete, insert, select, true, union, update
+from sqlalchemy import and_, delete, func, insert, select, true, union, union_all, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from . import _sql_tables as t
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from types import TracebackType
 
-    from sqlalchemy import ColumnElement, Connection, Engine, Executable, FromClause
+    from sqlalchemy import ColumnElement, Connection, Engine, Executable, FromClause, Select
     from sqlalchemy.engine import CursorResult, RowMapping
 
     from ._client import Client
@@ -39,6 +39,11 @@ _R = TypeVar("_R")
 
 # Ids sent in one statement; SQLite (3.32 and later) takes 32,766 parameters, PostgreSQL 65,535.
 _CHUNK = 10_000
+# How far a search counts the keys of each typed word to find the rarest.
+_COUNT_CAP = 5_000
+# Up to this many distinct keys starting with the rarest word, a search merges the clients of
+# each key, read in result order; past it, it reads and sorts the whole range of the word.
+_MERGE_KEYS = 64
 # Reads of a client and of its children are separate statements: when another unit of work
 # commits a change in between, the versions disagree and the read starts again.
 _READ_ATTEMPTS = 5
@@ -47,6 +52,15 @@ _READ_ATTEMPTS = 5
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
+
+
+def _in_result_order(clients: list[Client]) -> list[Client]:
+    """Sort the few clients a search shows as its results are ordered: name, then id.
+
+    The database picks their ids in this order (``sort_key, id``); they are then read by id,
+    and sorted again here.
+    """
+    return sorted(clients, key=lambda client: (search_key(client.display_name), client.id))
 
 
 def _after_prefix(word: str) -> str | None:
@@ -272,7 +286,7 @@ class SqlClientRepository:
         self._flush()
         loaded: dict[str, Client] = {}
         for chunk in _chunks(ids):
-            clients = self._load(t.clients.c.id.in_(chunk), order=None)
+            clients = self._load(t.clients.c.id.in_(chunk))
             loaded.update((client.id, client) for client in clients)
         self._absent.update(client_id for client_id in ids if client_id not in loaded)
         return {client_id: loaded[client_id] for client_id in ids if client_id in loaded}
@@ -297,33 +311,26 @@ class SqlClientRepository:
         """Return up to *limit* clients matching what a user typed, ordered by name then id.
 
         The rule is :func:`clientbook.matches_prefix`; each typed word is a range of the index
-        of ``clientbook_search_keys`` (``key >= 'dub' AND key < 'duc'``), never a scan.
+        of ``clientbook_search_keys`` (``key >= 'dub' AND key < 'duc'``), never a scan. The
+        keys of each word are counted (up to a cap) to find the rarest word; the distinct keys
+        that start with it are listed (a few index seeks). For each of them, the index gives
+        its clients in result order, checked against the other words on their own keys, and
+        stops at *limit*: a common word costs no more than a rare one. A word that starts
+        more than :data:`_MERGE_KEYS` distinct keys ("1", "d") reads its whole range instead.
+        The clients of the first *limit* ids are then read: six statements in all, whatever
+        the number of clients.
         """
         words = search_key(typed).split()
         if not words or limit <= 0:
             return []
-        # The longest word (likely the rarest) reads a range of the index; the client's other
-        # words are checked on its own keys (the primary key), never as whole ranges.
-        driver = max(words, key=len)
-        others = list(words)
-        others.remove(driver)
-        keys = t.search_keys.alias("k")
-        matched = select(keys.c.client_id, keys.c.sort_key).where(
-            *self._key_range(keys, driver, include_archived=include_archived),
-            *(self._has_key(keys.c.client_id, word) for word in others),
-        )
-        if others:  # ... or the whole text as one key: "123 45" finds SIREN 123456782
-            whole = t.search_keys.alias("w")
-            found = union(
-                matched,
-                select(whole.c.client_id, whole.c.sort_key).where(
-                    *self._key_range(whole, "".join(words), include_archived=include_archived)
-                ),
-            ).subquery()
-        else:
-            found = matched.distinct().subquery()
-        first = select(found.c.client_id).order_by(found.c.sort_key, found.c.client_id).limit(limit)
-        return self._load(t.clients.c.id.in_(first), order=(t.clients.c.sort_key, t.clients.c.id))
+        self._flush()
+        counts = self._key_counts(words, include_archived=include_archived)
+        # Fewest keys first; on a tie (several words past the cap), the longest word.
+        rarest = min(words, key=lambda word: (counts[word], -len(word)))
+        ids = self._first_ids(words, rarest, include_archived=include_archived, limit=limit)
+        # The ids first, then the clients by id: a plan no planner can get wrong, whatever
+        # statistics it has (a new database has none).
+        return _in_result_order(self._load(t.clients.c.id.in_(ids))) if ids else []
 
     def by_siren(self, siren: str, /) -> list[Client]:
         """Return the clients whose SIREN is *siren*, separators ignored, archived included."""
@@ -471,6 +478,130 @@ class SqlClientRepository:
             conditions.append(keys.c.active.is_(True))
         return conditions
 
+    def _key_counts(self, words: Sequence[str], *, include_archived: bool) -> dict[str, int]:
+        """Count the keys of each word, up to :data:`_COUNT_CAP`, in one statement."""
+        distinct = list(dict.fromkeys(words))
+        keys = t.search_keys.alias("n")
+        counts = [
+            select(func.count())
+            .select_from(
+                select(keys.c.key)
+                .where(*self._key_range(keys, word, include_archived=include_archived))
+                .limit(_COUNT_CAP)
+                .subquery()
+            )
+            .scalar_subquery()
+            for word in distinct
+        ]
+        found = self._unit._execute(select(*counts)).one()
+        return dict(zip(distinct, found, strict=True))
+
+    def _first_ids(
+        self, words: Sequence[str], rarest: str, *, include_archived: bool, limit: int
+    ) -> list[str]:
+        """Return the ids of the first *limit* clients matching *words*, in result order."""
+        others = list(words)
+        others.remove(rarest)
+        starting = self._keys_starting(rarest)
+        if len(starting) > _MERGE_KEYS:
+            return list(
+                self._unit._execute(
+                    self._from_range(words, rarest, others, include_archived, limit)
+                ).scalars()
+            )
+        # Each key's clients come from the index in result order (name, id), the archived
+        # ones apart when they are included, each list cut at *limit*; merged here.
+        states = (True, False) if include_archived else (True,)
+        parts = [
+            self._of_key(key, others, active=active, limit=limit)
+            for key in starting
+            for active in states
+        ]
+        if others:  # ... or the whole text as one key: "123 45" finds SIREN 123456782
+            whole = t.search_keys.alias("w")
+            parts.append(
+                select(whole.c.client_id, whole.c.sort_key)
+                .where(*self._key_range(whole, "".join(words), include_archived=include_archived))
+                .order_by(whole.c.sort_key, whole.c.client_id)
+                .limit(limit)
+            )
+        if not parts:
+            return []
+        # Each part ordered and cut on its own: SQLite wants them as subqueries.
+        merged = union_all(*(select(part.subquery()) for part in parts))
+        sort_keys: dict[str, str] = {}
+        for client_id, sort_key in self._unit._execute(merged):
+            sort_keys[client_id] = sort_key
+        return sorted(sort_keys, key=lambda client_id: (sort_keys[client_id], client_id))[:limit]
+
+    def _keys_starting(self, word: str) -> list[str]:
+        """Return the distinct keys of the tenant that start with *word*, up to one too many.
+
+        A recursive query seeks the next key in the index, once per distinct key (a "loose
+        index scan"), instead of reading every entry of the range.
+        """
+        keys = t.search_keys.c
+        upper = _after_prefix(word)
+
+        def within(column: ColumnElement[str]) -> list[ColumnElement[bool]]:
+            return [] if upper is None else [column < upper]
+
+        found = (
+            select(func.min(keys.key).label("key"))
+            .where(keys.tenant_id == self._unit.tenant_id, keys.key >= word, *within(keys.key))
+            .cte("starting", recursive=True)
+        )
+        later = t.search_keys.alias("later")
+        following = (
+            select(func.min(later.c.key))
+            .where(
+                later.c.tenant_id == self._unit.tenant_id,
+                later.c.key > found.c.key,
+                *within(later.c.key),
+            )
+            .scalar_subquery()
+        )
+        found = found.union_all(select(following).where(found.c.key.is_not(None)))
+        query = select(found.c.key).where(found.c.key.is_not(None)).limit(_MERGE_KEYS + 1)
+        return list(self._unit._execute(query).scalars())
+
+    def _of_key(self, key: str, others: Sequence[str], *, active: bool, limit: int) -> Select[Any]:
+        """The first *limit* clients with *key* and the *others* words, in result order."""
+        keys = t.search_keys.alias()
+        query = select(keys.c.client_id, keys.c.sort_key).where(
+            keys.c.tenant_id == self._unit.tenant_id,
+            keys.c.key == key,
+            keys.c.active == active,
+            *(self._has_key(keys.c.client_id, word) for word in others),
+        )
+        return query.order_by(keys.c.sort_key, keys.c.client_id).limit(limit)
+
+    def _from_range(
+        self,
+        words: Sequence[str],
+        rarest: str,
+        others: Sequence[str],
+        include_archived: bool,
+        limit: int,
+    ) -> Select[Any]:
+        """The ids of the first *limit* matching clients, from the whole range of *rarest*."""
+        keys = t.search_keys.alias("k")
+        matched = select(keys.c.client_id, keys.c.sort_key).where(
+            *self._key_range(keys, rarest, include_archived=include_archived),
+            *(self._has_key(keys.c.client_id, word) for word in others),
+        )
+        if others:  # ... or the whole text as one key
+            whole = t.search_keys.alias("w")
+            found = union(
+                matched,
+                select(whole.c.client_id, whole.c.sort_key).where(
+                    *self._key_range(whole, "".join(words), include_archived=include_archived)
+                ),
+            ).subquery()
+        else:
+            found = matched.distinct().subquery()
+        return select(found.c.client_id).order_by(found.c.sort_key, found.c.client_id).limit(limit)
+
     def _has_key(self, client_id: ColumnElement[str], word: str) -> ColumnElement[bool]:
         """Whether the client has a key that starts with *word*: a range of its own keys.
 
@@ -486,6 +617,9 @@ class SqlClientRepository:
                 keys.c.client_id == client_id,
                 *self._key_range(keys, word, include_archived=True)[1:],
             )
+            # LIMIT 1 keeps PostgreSQL from turning the test into a join, which without
+            # statistics it would run over the whole range of the word for each client.
+            .limit(1)
             .exists()
         )
 
@@ -493,7 +627,7 @@ class SqlClientRepository:
         self,
         where: ColumnElement[bool],
         *,
-        order: tuple[ColumnElement[Any], ...] | None,
+        order: tuple[ColumnElement[Any], ...] | None = None,
         limit: int | None = None,
     ) -> list[Client]:
         """Read the clients *where* selects, with their children, as one consistent state."""

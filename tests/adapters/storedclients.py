@@ -49,3 +49,41 @@ def full_company(number: int) -> Client:
         ),
         created_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC),
     )
+
+
+_FIRST_NAMES = ("Claire", "Hélène", "Jérôme", "Lucie", "Paul", "Éloïse", "Saint-John")
+_LAST_NAMES = ("Dupont", "Dubois", "Martin", "Lefèvre", "Moreau", "Bœuf", "Girard", "Du Lys")
+_TRADE_NAMES = ("Boulangerie", "Ets", "Établissements", "Garage", "Sté", "Cie", "St-Éloi")
+
+
+def varied_clients(count: int) -> list[Client]:
+    """Companies and individuals whose names, contacts and numbers overlap as real ones do.
+
+    Some are archived; some carry a SIREN, a SIRET or a VAT number typed with spaces.
+    """
+    clients = []
+    for number in range(count):
+        last = _LAST_NAMES[number % len(_LAST_NAMES)]
+        first = _FIRST_NAMES[number // 3 % len(_FIRST_NAMES)]
+        contact = Contact(first_name=first, last_name=_LAST_NAMES[number // 5 % 8], primary=True)
+        client_id = f"v-{number * 7919 % 100_003:06d}"
+        common: dict[str, Any] = {
+            "active": number % 9 != 4,
+            "siren": f"{123_000_000 + number * 37:09d}" if number % 4 else "",
+            "vat_number": f"FR 11 {123_000 + number}" if number % 6 == 1 else "",
+            "contacts": (contact,) if number % 5 else (),
+        }
+        if number % 3:
+            trade = _TRADE_NAMES[number % len(_TRADE_NAMES)]
+            clients.append(company(client_id, f"{trade} {last} {number}", **common))
+        else:
+            clients.append(
+                Client(
+                    id=client_id,
+                    kind=ClientKind.INDIVIDUAL,
+                    first_name=first,
+                    last_name=last,
+                    **common,
+                )
+            )
+    return clients

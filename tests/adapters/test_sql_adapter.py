@@ -18,7 +18,16 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, text, update
 
 import clientbook.sql
-from clientbook import Client, ClientbookError, ClientExists, Contact, StaleClient
+from clientbook import (
+    Client,
+    ClientbookError,
+    ClientExists,
+    Contact,
+    StaleClient,
+    _sql_repository,
+    matches_prefix,
+    search_key,
+)
 from clientbook._sql_repository import _after_prefix
 from clientbook.sql import (
     SCHEMA_VERSION,
@@ -33,7 +42,7 @@ from clientbook.sql import (
 )
 
 from .sqlprobes import before_statements, recorded_statements
-from .storedclients import company, full_company
+from .storedclients import company, full_company, varied_clients
 
 TENANT = "cabinet-lefort"
 OTHER_TENANT = "atelier-girard"
@@ -190,6 +199,58 @@ def test_search_finds_names_written_in_any_script(store: SqlStore) -> None:
         assert [c.id for c in uow.clients.search("東京")] == ["jp"]
         assert [c.id for c in uow.clients.search("сиб лог")] == ["ru"]
         assert [c.id for c in uow.clients.search("hel")] == ["hi"]
+
+
+VARIED_TYPED = [
+    "dub",
+    "du",
+    "d",
+    "ets",
+    "établissements dup",
+    "boul mar",
+    "claire dup",
+    "claire",
+    "st éloi",
+    "saint",
+    "sté",
+    "boeuf",
+    "123 0",
+    "12300",
+    "fr 11",
+    "fr11123",
+    "girard 4",
+    "zzz",
+    "lucie bœuf 1",
+]
+
+
+@pytest.mark.parametrize("way", ["rarest word", "longest word", "whole range"])
+def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    if way == "longest word":  # every word past the cap: the longest leads, not the rarest
+        monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 1)
+    if way == "whole range":  # as for a word that starts too many keys
+        monkeypatch.setattr(_sql_repository, "_MERGE_KEYS", 0)
+    clients = varied_clients(400)
+    store_one(store, *clients)
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        for typed in VARIED_TYPED:
+            for include_archived in (False, True):
+                for limit in (1, 7, 500):
+                    found = uow.clients.search(
+                        typed, include_archived=include_archived, limit=limit
+                    )
+                    expected = sorted(
+                        (
+                            c
+                            for c in clients
+                            if matches_prefix(c, typed, include_archived=include_archived)
+                        ),
+                        key=lambda c: (search_key(c.display_name), c.id),
+                    )[:limit]
+                    assert [c.id for c in found] == [c.id for c in expected], (typed, limit)
+                    assert found == [attrs.evolve(c, version=1) for c in expected]
 
 
 @pytest.mark.parametrize(
@@ -678,35 +739,69 @@ def test_a_connection_lost_in_the_middle_of_a_unit_gives_a_storage_error_and_sav
 # --- the search index ---------------------------------------------------------------------------
 
 
-def _search_statement(store: SqlStore, typed: str) -> tuple[str, Any]:
+def _search_statements(store: SqlStore, typed: str) -> dict[str, tuple[str, Any]]:
+    """The statements of a search that read the search keys: count, keys, ids."""
     with (
         recorded_statements(store.engine) as statements,
         store.unit_of_work(tenant_id=TENANT) as uow,
     ):
         uow.clients.search(typed)
-    (search,) = [s for s in statements if "clientbook_search_keys" in s.text]
-    return search.text, search.parameters
+    found: dict[str, tuple[str, Any]] = {}
+    for statement in statements:
+        if statement.text.startswith("SELECT (SELECT count"):
+            found["count"] = statement.text, statement.parameters
+        elif statement.text.startswith("WITH RECURSIVE"):
+            found["keys"] = statement.text, statement.parameters
+        elif "clientbook_search_keys" in statement.text:
+            found["ids"] = statement.text, statement.parameters
+    assert set(found) == {"count", "keys", "ids"}, statements
+    return found
 
 
-def test_prefix_search_reads_a_range_of_the_search_key_index_on_sqlite(
+def _plan(store: SqlStore, statement: str, parameters: Any) -> str:
+    with store.engine.connect() as connection:
+        rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        return " / ".join(row[-1] for row in rows)
+
+
+KEY_RANGE = "ix_clientbook_search_keys_key (tenant_id=? AND key>? AND key<?)"
+OWN_KEYS = (
+    "sqlite_autoindex_clientbook_search_keys_1 (tenant_id=? AND client_id=? AND key>? AND key<?)"
+)
+
+
+def test_prefix_search_reads_the_search_key_index_never_a_scan_on_sqlite(
     sqlite_store: SqlStore,
 ) -> None:
     store_one(sqlite_store, *(full_company(n) for n in range(200)))
     for typed in ("bou", "hélène pet", "123 45"):
-        statement, parameters = _search_statement(sqlite_store, typed)
-        assert " LIKE " not in statement
-        with sqlite_store.engine.connect() as connection:
-            plan = " / ".join(
-                row[-1]
-                for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-            )
-        assert "ix_clientbook_search_keys_key (tenant_id=? AND key>? AND key<?)" in plan, plan
-        assert "SCAN clientbook_search_keys" not in plan, plan
-        assert "SCAN clientbook_clients" not in plan, plan  # the results are read by id
-        assert "INDEX ix_clientbook_search_keys_key (tenant_id=?)" not in plan, plan
+        statements = _search_statements(sqlite_store, typed)
+        plans = {name: _plan(sqlite_store, *statement) for name, statement in statements.items()}
+        assert all(" LIKE " not in statement for statement, _ in statements.values())
+        for plan in plans.values():
+            assert "SCAN clientbook" not in plan, plan
+            assert "INDEX ix_clientbook_search_keys_key (tenant_id=?)" not in plan, plan
+        # The rarest word: counted on a range of the index, its distinct keys sought in it.
+        assert KEY_RANGE in plans["count"], plans["count"]
+        assert "ix_clientbook_search_keys_key (tenant_id=? AND key>?" in plans["keys"]
+        # Each key's clients in result order straight from the index: no sort.
+        key_in_order = "ix_clientbook_search_keys_key (tenant_id=? AND key=? AND active=?)"
+        assert key_in_order in plans["ids"], plans["ids"]
         if " " in typed:  # the other words: a range of each candidate's own keys
-            own_keys = "sqlite_autoindex_clientbook_search_keys_1 (tenant_id=? AND client_id=?"
-            assert f"{own_keys} AND key>? AND key<?)" in plan, plan
+            assert OWN_KEYS in plans["ids"], plans["ids"]
+        else:
+            assert "TEMP B-TREE" not in plans["ids"], plans["ids"]
+
+
+def test_a_word_that_starts_many_keys_reads_its_range_of_the_index_on_sqlite(
+    sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sql_repository, "_MERGE_KEYS", 0)
+    store_one(sqlite_store, *(full_company(n) for n in range(200)))
+    for typed in ("bou", "hélène pet"):
+        plan = _plan(sqlite_store, *_search_statements(sqlite_store, typed)["ids"])
+        assert KEY_RANGE in plan, plan
+        assert "SCAN clientbook" not in plan, plan
 
 
 @pytest.mark.postgres
@@ -718,16 +813,12 @@ def test_prefix_search_reads_a_range_of_the_search_key_index_on_postgres(
         uow.commit()
     with postgres_store.engine.begin() as connection:
         connection.exec_driver_sql("ANALYZE")
-    # The planner starts from the rarest word's range, whichever the adapter put first.
-    for typed, word, after in (("1234", "1234", "1235"), ("martin 1234", "1234", "1235")):
-        statement, parameters = _search_statement(postgres_store, typed)
-        with postgres_store.engine.connect() as connection:
-            plan = "\n".join(
-                row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)
-            )
-        assert "Seq Scan on clientbook_search_keys" not in plan, plan
-        assert "ix_clientbook_search_keys_key" in plan, plan
-        condition = (
-            f"(key >= '{word}'::text COLLATE \"C\") AND (key < '{after}'::text COLLATE \"C\")"
-        )
-        assert condition in plan, plan
+    for typed in ("1234", "martin 1234", "hélène"):
+        statements = _search_statements(postgres_store, typed)
+        for name, (statement, parameters) in statements.items():
+            with postgres_store.engine.connect() as connection:
+                plan = "\n".join(
+                    row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)
+                )
+            assert "Seq Scan" not in plan, (name, plan)
+            assert "ix_clientbook_search_keys_key" in plan, (name, plan)
