@@ -316,7 +316,7 @@ class SqlClientRepository:
         that start with it are listed (a few index seeks). For each of them, the index gives
         its clients in result order, checked against the other words on their own keys, and
         stops at *limit*: a common word costs no more than a rare one. A word that starts
-        more than :data:`_MERGE_KEYS` distinct keys ("1", "d") reads its whole range instead.
+        more than 64 distinct keys ("1", "d") reads its whole range instead.
         The clients of the first *limit* ids are then read: six statements in all, whatever
         the number of clients.
         """
