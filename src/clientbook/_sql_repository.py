@@ -530,8 +530,8 @@ class SqlClientRepository:
         # Each part ordered and cut on its own: SQLite wants them as subqueries.
         merged = union_all(*(select(part.subquery()) for part in parts))
         sort_keys: dict[str, str] = {}
-        for client_id, sort_key in self._unit._execute(merged):
-            sort_keys[client_id] = sort_key
+        for row in self._unit._execute(merged):
+            sort_keys[row.client_id] = row.sort_key
         return sorted(sort_keys, key=lambda client_id: (sort_keys[client_id], client_id))[:limit]
 
     def _keys_starting(self, word: str) -> list[str]:
