@@ -522,6 +522,7 @@ class SqlClientRepository:
             parts.append(
                 select(whole.c.client_id, whole.c.sort_key)
                 .where(*self._key_range(whole, "".join(words), include_archived=include_archived))
+                .distinct()  # a SIREN and its SIRET: two keys of one client in the range
                 .order_by(whole.c.sort_key, whole.c.client_id)
                 .limit(limit)
             )

@@ -201,6 +201,21 @@ def test_search_finds_names_written_in_any_script(store: SqlStore) -> None:
         assert [c.id for c in uow.clients.search("hel")] == ["hi"]
 
 
+def test_a_client_found_by_two_of_its_numbers_counts_once_against_the_limit(
+    store: SqlStore,
+) -> None:
+    # Its SIREN and its SIRET both start with "404833": two keys of each client in the range.
+    store_one(
+        store,
+        company("cl-b", "Boulangerie Martin", siret="404 833 048 00014"),
+        company("cl-a", "Boulangerie Martin", siret="40483304800014"),
+    )
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.search("404 833", limit=2)] == ["cl-a", "cl-b"]
+        assert [c.id for c in uow.clients.search("404833", limit=2)] == ["cl-a", "cl-b"]
+        assert [c.id for c in uow.clients.search("boul 404833", limit=2)] == ["cl-a", "cl-b"]
+
+
 VARIED_TYPED = [
     "dub",
     "du",
