@@ -1,4 +1,4 @@
-"""Clients stored in a SQL database: a SQLite file, or PostgreSQL (extra ``sql``).
+"""Clients stored in a SQL database: a SQLite file, or PostgreSQL (extras ``sql``, ``postgresql``).
 
 :class:`SqlStore` opens a database, creates clientbook's tables in it
 (:meth:`SqlStore.create_schema`) and gives units of work bound to one tenant
@@ -126,7 +126,10 @@ class SqlStore:
             url = _url(text)
             self._engine = _create_engine(url, timeout=timeout)
         except (ArgumentError, ImportError) as error:
-            raise StorageError(_PASSWORD.sub(r"\1***@", text), str(error)) from error
+            detail = str(error)
+            if isinstance(error, ImportError) and text.startswith("postgresql"):
+                detail += "; install it with: python -m pip install 'clientbook[postgresql]'"
+            raise StorageError(_PASSWORD.sub(r"\1***@", text), detail) from error
         self._owns_engine = True
         self._url = _display(url)
 
@@ -220,7 +223,7 @@ def _url(text: str) -> URL:
     if "://" not in text:
         return URL.create("sqlite+pysqlite", database=text)
     url = make_url(text)
-    if url.drivername == "postgresql":  # the driver the "sql" extra installs
+    if url.drivername == "postgresql":  # the driver the "postgresql" extra installs
         url = url.set(drivername="postgresql+psycopg")
     return url
 
