@@ -296,17 +296,16 @@ class MemoryClientRepository:
     def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
         """Return the clients carrying each of *sirets*, by compact SIRET, in one call.
 
-        Not part of :class:`~clientbook.repositories.ClientRepository` (yet):
-        :func:`~clientbook.services.import_clients` uses it when an adapter has it. SIRETs
-        no client carries are absent from the result.
+        :func:`~clientbook.services.import_clients` looks a batch up with it. SIRETs no
+        client carries are absent from the result.
         """
         return self._by_many("siret", sirets)
 
     def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
         """Return the clients carrying each of *vat_numbers*, by compact VAT number, in one call.
 
-        Not part of :class:`~clientbook.repositories.ClientRepository` (yet):
-        :func:`~clientbook.services.import_clients` uses it when an adapter has it.
+        :func:`~clientbook.services.import_clients` looks a batch up with it. Numbers no
+        client carries are absent from the result.
         """
         return self._by_many("vat_number", vat_numbers)
 

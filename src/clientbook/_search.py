@@ -6,7 +6,8 @@ appears « dans les menus déroulants ou dans les recherches »).
 
 Matching works on *keys*: the words of the record's names and contacts' names, reduced by
 :func:`search_key`, plus its SIREN, SIRET and VAT number without spaces. A search index (such as
-a SQL adapter's) stores :func:`client_search_keys` and compares typed words with ``LIKE 'w%'``;
+a SQL adapter's) stores :func:`client_search_keys` and reads the range of keys that start with
+each typed word;
 :func:`matches_prefix` is defined on the same keys, so both always agree.
 
 >>> search_key("Établissements Dubois & Fils")
