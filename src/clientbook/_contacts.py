@@ -20,7 +20,13 @@ from ._contact import Contact
 from ._errors import ClientbookError
 from ._i18n import N_, translate
 
-__all__ = ["UnknownContact", "add_contact", "primary_contact", "set_primary_contact"]
+__all__ = [
+    "UnknownContact",
+    "add_contact",
+    "primary_contact",
+    "primary_contact_indexes",
+    "set_primary_contact",
+]
 
 
 class UnknownContact(ClientbookError, IndexError):
@@ -59,11 +65,27 @@ def _rebuild_unknown_contact(index: int, count: int) -> UnknownContact:
     return UnknownContact(index, count)
 
 
+def primary_contact_indexes(client: Client) -> list[int]:
+    """Return the positions of the contacts that stand as primary contact.
+
+    The contacts marked primary; with none marked, a single contact is primary by itself.
+    More than one index means the record is wrong (``contact.primary.multiple``).
+
+    Source: ``domain.md`` (« One primary contact per client; a single contact is primary by
+    itself »); ``lab-event_remplir-page-client`` (« Contact Principal »).
+    """
+    return _primary_indexes(client.contacts)
+
+
+def _primary_indexes(contacts: tuple[Contact, ...]) -> list[int]:
+    marked = [index for index, contact in enumerate(contacts) if contact.primary]
+    return [0] if not marked and len(contacts) == 1 else marked
+
+
 def _primary_index(contacts: tuple[Contact, ...]) -> int | None:
-    for index, contact in enumerate(contacts):
-        if contact.primary:
-            return index
-    return 0 if len(contacts) == 1 else None
+    """The first position :func:`primary_contact_indexes` gives, or ``None``."""
+    indexes = _primary_indexes(contacts)
+    return indexes[0] if indexes else None
 
 
 def primary_contact(client: Client) -> Contact | None:

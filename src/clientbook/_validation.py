@@ -18,6 +18,7 @@ import attrs
 from ._address import Address, DeliveryAddress
 from ._client import Client, ClientKind
 from ._contact import Contact
+from ._contacts import primary_contact_indexes
 from ._email import email_problems
 from ._i18n import N_, normalize_locale, translate
 from ._phones import phone_problems, region_of
@@ -26,7 +27,7 @@ from ._postal import SIRENE_TERRITORIES, address_problems, territory
 from ._problem import Problem, Severity
 from .identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
 
-__all__ = ["primary_contact_indexes", "validate_client"]
+__all__ = ["validate_client"]
 
 _REQUIRED = N_("{label} is required.")
 _CLIENT_LABELS = {
@@ -149,21 +150,6 @@ def _blank(value: object) -> bool:
             part.strip() for part in (value.line1, value.line2, value.postal_code, value.city)
         )
     return False
-
-
-def primary_contact_indexes(client: Client) -> list[int]:
-    """Return the positions of the contacts that stand as primary contact.
-
-    The contacts marked primary; with none marked, a single contact is primary by itself.
-    More than one index means the record is wrong (``contact.primary.multiple``).
-
-    Source: ``domain.md`` (« One primary contact per client; a single contact is primary by
-    itself »); ``lab-event_remplir-page-client`` (« Contact Principal »).
-    """
-    marked = [index for index, contact in enumerate(client.contacts) if contact.primary]
-    if not marked and len(client.contacts) == 1:
-        return [0]
-    return marked
 
 
 @functools.lru_cache(maxsize=64)
