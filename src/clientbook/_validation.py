@@ -244,7 +244,7 @@ def identifier_problems(
 def _monaco_vat(number: str) -> bool:
     """Whether *number* is a valid French VAT number of a company of Monaco (no SIREN)."""
     compact = vat.compact(number)
-    return compact[4:7] == "000" and vat.is_valid(compact)
+    return compact.startswith("FR") and compact[4:7] == "000" and vat.is_valid(compact)
 
 
 def _company_siren(client: Client, checked: CheckedIdentifiers) -> str | None:

@@ -165,6 +165,14 @@ def test_a_company_in_corsica_or_overseas_must_carry_a_siren(postal_code: str, c
     assert ("siren.required", "siren") in found(client)
 
 
+@pytest.mark.parametrize("number", ["DE120000005", "DE 120 000 005"])
+def test_a_foreign_vat_number_with_zeros_where_monaco_has_them_is_no_excuse(number: str) -> None:
+    # Monaco's numbers are French ones: FR, the key, then 000. A German number with 000 at
+    # the same place is not one, and a company in France carries its SIREN all the same.
+    client = company(siret="", vat_number=number, address=None)
+    assert found(client) == [("siren.required", "siren")]
+
+
 def test_a_siret_is_enough_since_it_carries_the_siren() -> None:
     assert found(company(siret="12345678200010", siren="")) == []
 
