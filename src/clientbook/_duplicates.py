@@ -30,11 +30,21 @@ from .identifiers import vat as _vat
 from .identifiers._text import SPACES, delete_chars
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from ._client import Client
 
-__all__ = ["DuplicateGroup", "DuplicateReason", "DuplicateRule", "find_duplicates"]
+__all__ = [
+    "DuplicateGroup",
+    "DuplicateReason",
+    "DuplicateRule",
+    "KeyGroup",
+    "duplicate_keys",
+    "find_duplicates",
+    "group_keys",
+    "vat_key",
+    "vat_number",
+]
 
 #: The rules by which two records are found to be the same client: the same SIREN (given, or
 #: read from the SIRET or French VAT number), the same VAT number, the same contact e-mail
@@ -96,18 +106,18 @@ def _sirens(client: Client) -> set[str]:
     return found
 
 
-def _vat_number(number: str) -> str:
+def vat_number(number: str) -> str:
     """Return the VAT number in capitals, without spaces, dots, dashes or slashes."""
     return _vat.compact(number).translate(_NUMBER_SEPARATORS)
 
 
-def _vat_key(number: str) -> str | None:
+def vat_key(number: str) -> str | None:
     """Return the VAT number without its country prefix; ``None`` when it is no number.
 
     ``FR11123456782``, ``fr 11 123 456 782`` and ``11123456782`` all give ``11123456782``.
     Text with no digit, or only zeros, is no number.
     """
-    compact = _vat_number(number)
+    compact = vat_number(number)
     body = compact[2:] if compact[:2] in _VAT_PREFIXES else compact
     if not body.strip("0") or _DIGIT.search(body) is None:
         return None
@@ -130,25 +140,29 @@ def _name_postal_code(client: Client) -> str | None:
     return f"{name} {postal_code}" if postal_code else None
 
 
-def _keys(client: Client) -> Iterator[tuple[DuplicateRule, str]]:
-    """Yield ``(rule, normalised value)`` for every value of *client* that is compared."""
-    for number in _sirens(client):
-        yield "siren", number
-    vat = _vat_key(client.vat_number)
+def duplicate_keys(client: Client) -> list[tuple[DuplicateRule, str]]:
+    """Return ``(rule, normalised value)`` for every value of *client* that is compared."""
+    keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in _sirens(client)]
+    vat = vat_key(client.vat_number)
     if vat is not None:
-        yield "vat", vat
-    for email in _emails(client):
-        yield "email", email
+        keys.append(("vat", vat))
+    keys += [("email", email) for email in _emails(client)]
     name = _name_postal_code(client)
     if name is not None:
-        yield "name_postal_code", name
+        keys.append(("name_postal_code", name))
+    return keys
 
 
 def _shown(rule: DuplicateRule, key: str, members: list[Client]) -> str:
     """Return the value a reason shows: the key, or the VAT number with its country prefix."""
     if rule != "vat":
         return key
-    return max((_vat_number(client.vat_number) for client in members), key=len)
+    return max((vat_number(client.vat_number) for client in members), key=len)
+
+
+def _reason_order(item: tuple[int, int, str, DuplicateRule, list[int]]) -> tuple[int, int, str]:
+    """Reasons by rule, then by their first record's position, then by value."""
+    return item[0], item[1], item[2]
 
 
 def _find(roots: list[int], position: int) -> int:
@@ -181,16 +195,54 @@ def find_duplicates(clients: Iterable[Client]) -> list[DuplicateGroup]:
         VAT, e-mail, name and postal code) then by their first record's position.
     """
     records = list(clients)
+    return [
+        DuplicateGroup(
+            client_ids=tuple(records[p].id for p in members),
+            reasons=tuple(
+                DuplicateReason(
+                    rule=rule, value=value, client_ids=tuple(records[p].id for p in sharing)
+                )
+                for rule, value, sharing in reasons
+            ),
+        )
+        for members, reasons in group_keys(
+            [duplicate_keys(client) for client in records],
+            shown=lambda rule, key, sharing: _shown(rule, key, [records[p] for p in sharing]),
+        )
+    ]
+
+
+#: The records of a group, by position, and its reasons: ``(rule, value shown, positions)``.
+KeyGroup = tuple[list[int], list[tuple[DuplicateRule, str, list[int]]]]
+
+
+def group_keys(
+    keyed: Sequence[Iterable[tuple[DuplicateRule, str]] | None],
+    *,
+    shown: Callable[[DuplicateRule, str, list[int]], str],
+) -> list[KeyGroup]:
+    """Group the records that share a key: :func:`find_duplicates` on the records' keys.
+
+    Args:
+        keyed: each record's keys, as :func:`duplicate_keys` gives them (``None``: none).
+        shown: the value a reason shows for the key that the records at these positions share.
+
+    Returns:
+        Each group's positions, in order, and its reasons in the order of
+        :func:`find_duplicates`, their positions in order.
+    """
     buckets: dict[tuple[DuplicateRule, str], list[int]] = {}
-    for position, client in enumerate(records):
-        for bucket in _keys(client):
+    for position, keys in enumerate(keyed):
+        if keys is None:
+            continue
+        for bucket in keys:
             members = buckets.get(bucket)
             if members is None:
                 buckets[bucket] = [position]
             elif members[-1] != position:  # e.g. two contacts of one record, the same e-mail
                 members.append(position)
     shared = {bucket: members for bucket, members in buckets.items() if len(members) > 1}
-    roots = list(range(len(records)))  # union-find; a group's root is its first record
+    roots = list(range(len(keyed)))  # union-find; a group's root is its first record
     for members in shared.values():
         first = _find(roots, members[0])
         for other in members[1:]:
@@ -201,16 +253,20 @@ def find_duplicates(clients: Iterable[Client]) -> list[DuplicateGroup]:
     groups: defaultdict[int, list[int]] = defaultdict(list)
     for position in sorted({p for members in shared.values() for p in members}):
         groups[_find(roots, position)].append(position)
-    reasons: defaultdict[int, list[tuple[int, int, str, DuplicateReason]]] = defaultdict(list)
+    reasons: defaultdict[int, list[tuple[int, int, str, DuplicateRule, list[int]]]]
+    reasons = defaultdict(list)
     for (rule, key), members in shared.items():
-        value = _shown(rule, key, [records[p] for p in members])
-        ids = tuple(records[p].id for p in members)
-        reason = DuplicateReason(rule=rule, value=value, client_ids=ids)
-        reasons[_find(roots, members[0])].append((_RULES.index(rule), members[0], value, reason))
+        value = shown(rule, key, members)
+        reasons[_find(roots, members[0])].append(
+            (_RULES.index(rule), members[0], value, rule, members)
+        )
     return [
-        DuplicateGroup(
-            client_ids=tuple(records[p].id for p in members),
-            reasons=tuple(item[3] for item in sorted(reasons[root], key=lambda item: item[:3])),
+        (
+            members,
+            [
+                (rule, value, sharing)
+                for _rank, _first, value, rule, sharing in sorted(reasons[root], key=_reason_order)
+            ],
         )
         for root, members in sorted(groups.items())
     ]

@@ -9,22 +9,19 @@ whether a client must have a SIREN is another rule. Every problem is reported, n
 
 from __future__ import annotations
 
-import array
-import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Final
 
 import attrs
 
-from clientbook._address import Address
-from clientbook._client import Client, ClientKind
+from clientbook._cleanrows import CleanRows
+from clientbook._client import ClientKind
 from clientbook._clientfile import IDENTIFIER_FIELDS, Layout, MalformedFile, Record
 from clientbook._clientfile import open_client_file as _open_client_file
-from clientbook._contact import Contact
-from clientbook._duplicates import DuplicateReason, find_duplicates
+from clientbook._filedups import DuplicateRows, grouped
 from clientbook._i18n import N_, normalize_locale, translate
 from clientbook._policy import Policy
 from clientbook._problem import Problem
@@ -198,7 +195,7 @@ def check_records(
     checker = RowChecker(layout, locale=locale, strict=strict)
     try:
         for row_number, cells in records:
-            checker.check(row_number, cells)
+            checker.verify(row_number, cells)
             if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
                 on_progress(row_number)
     except MalformedFile as error:
@@ -241,7 +238,27 @@ class RowChecker:
             for field, index in layout.columns.items()
             if field in IDENTIFIER_FIELDS
         ]
-        self._seen = _Seen(self._columns)
+        self._seen = DuplicateRows(self._columns)
+        self._clean = None if strict else CleanRows.for_file(layout.columns, self.policy)
+
+    def verify(self, row_number: int, cells: list[str]) -> bool:
+        """Check one row as :meth:`check` does; return whether it has an error.
+
+        A row of a file of identifiers that :class:`~clientbook._cleanrows.CleanRows` passes
+        as clean is not read into a record: it has no problem.
+        """
+        if self._clean is None:
+            return self.check(row_number, cells)[1]
+        self.rows += 1
+        width = len(self.layout.headers)
+        if len(cells) != width:
+            cells = _fit_width(cells, width, row_number, self.problems, self.language)
+        clean = self._clean.check(cells)
+        if clean is None:
+            return self._check(row_number, cells)[1]
+        keys, siren_, siret_, vat_ = clean
+        self._seen.add_company(row_number, keys, siren=siren_, siret=siret_, vat_number=vat_)
+        return False
 
     def check(self, row_number: int, cells: list[str]) -> tuple[RowClient, bool]:
         """Check one row; return its record and whether it has an error.
@@ -252,10 +269,15 @@ class RowChecker:
                 and checked as far as it goes).
         """
         self.rows += 1
+        width = len(self.layout.headers)
+        if len(cells) != width:
+            cells = _fit_width(cells, width, row_number, self.problems, self.language)
+        return self._check(row_number, cells)
+
+    def _check(self, row_number: int, cells: list[str]) -> tuple[RowClient, bool]:
+        """Check one row of the header's width: its record, then its identifier cells."""
         language, headers = self.language, self.layout.headers
         width = len(headers)
-        if len(cells) != width:
-            cells = _fit_width(cells, width, row_number, self.problems, language)
         read = client_from_row(cells, self._columns)
         record_problems = validate_client(read.client, policy=self.policy, locale=language)
         found: list[tuple[int, FileProblem]] = []
@@ -579,218 +601,6 @@ def _mismatch(
         column=layout.headers[layout.columns[field]],
         field=RECORD_FIELDS[field],
         code=f"{field}.siren_mismatch",
-        message=translate(message, language, found=_grouped(found), siren=_grouped(siren)),
+        message=translate(message, language, found=grouped(found), siren=grouped(siren)),
         value=valid[field],
     )
-
-
-def _grouped(digits: str) -> str:
-    """Return 9 digits in groups of three, as a SIREN is printed."""
-    return f"{digits[:3]} {digits[3:6]} {digits[6:]}"
-
-
-_DUPLICATE = N_(
-    "This row probably describes the same client as {rows}: {reasons}. Check whether it was "
-    "entered twice."
-)
-_ROW = N_("row {rows}")
-_ROWS = N_("rows {rows}")
-_MORE_ROWS = N_("rows {rows} and {count} more")
-_NAMED_ROWS = 5  # a row duplicated a thousand times names the first few others only
-# What a row shares with the others; "as {rows}" only when not all the others share it.
-_REASONS: Final = {
-    "siren": N_("same SIREN ({value})"),
-    "vat": N_("same VAT number ({value})"),
-    "email": N_("same e-mail address ({value})"),
-    "name_postal_code": N_("same name and postal code"),
-}
-_REASONS_WITH_ROWS: Final = {
-    "siren": N_("same SIREN as {rows} ({value})"),
-    "vat": N_("same VAT number as {rows} ({value})"),
-    "email": N_("same e-mail address as {rows} ({value})"),
-    "name_postal_code": N_("same name and postal code as {rows}"),
-}
-_REASONS_SEPARATOR = N_("; ")
-# The record fields a duplicate's warning is placed on, by rule: the first the row has. (A
-# shared SIREN is placed on the field that holds it: see _reason_field.)
-_REASON_FIELDS: Final = {
-    "vat": ("vat_number",),
-    "email": ("contacts[0].email",),
-    "name_postal_code": ("name", "last_name", "address.postal_code"),
-}
-
-
-def _rows_text(rows: Iterable[int], count: int, language: str) -> str:
-    """Return ``row 12``, ``rows 12, 40`` or ``rows 12, 40, ... and 3 more`` in *language*.
-
-    Args:
-        rows: the rows, in order; only the first few are read.
-        count: how many *rows* there are.
-        language: ``"fr"`` or ``"en"``.
-    """
-    numbers = ", ".join(map(str, itertools.islice(rows, _NAMED_ROWS)))
-    if count > _NAMED_ROWS:
-        return translate(_MORE_ROWS, language, rows=numbers, count=count - _NAMED_ROWS)
-    return translate(_ROW if count == 1 else _ROWS, language, rows=numbers)
-
-
-def _reason_field(reason: DuplicateReason, client: Client, fields: Mapping[str, int]) -> str:
-    """Return the record field a row's duplicate warning is placed on: the one that shares.
-
-    A SIREN is shared through the SIREN, the SIRET or the French VAT number, whichever of the
-    row's holds it; the other rules through their field, or the first the file has a column for.
-    """
-    if reason.rule == "siren":
-        if siren.compact(client.siren) == reason.value:
-            return "siren"
-        if siret.compact(client.siret)[:9] == reason.value:
-            return "siret"
-        return "vat_number"
-    candidates = _REASON_FIELDS[reason.rule]
-    return next((name for name in candidates if name in fields), candidates[0])
-
-
-def _reason_value(reason: DuplicateReason) -> str:
-    """Return the shared value as people read it: a SIREN in groups of three."""
-    return _grouped(reason.value) if reason.rule == "siren" else reason.value
-
-
-class _Seen:
-    """What :func:`find_duplicates` needs of each row read, kept until the end of the file.
-
-    Each row leaves a tuple of text: whether it is an individual, its names, identifiers,
-    postal code and e-mail address, not the whole row; its row number and the map of its
-    fields' columns go into compact arrays. Tuples of text are left alone by the garbage
-    collector, so that keeping 100,000 of them costs no time while the rows are read. The
-    records :func:`find_duplicates` takes are made from them at the end.
-    """
-
-    def __init__(self, columns: RowColumns) -> None:
-        self._maps = [
-            columns.fields(kind, last_name_from_name=from_name)
-            for kind in ClientKind
-            for from_name in (False, True)
-        ]
-        self._map_of = {id(fields): index for index, fields in enumerate(self._maps)}
-        self._rows = array.array("q")
-        self._map_indexes = bytearray()
-        self._kept: list[tuple[bool, str, str, str, str, str, str, str | None, str] | None] = []
-
-    def add(self, row_number: int, read: RowClient) -> None:
-        """Keep what the duplicates of the row read at *row_number* are found by."""
-        client = read.client
-        address = client.address
-        contacts = client.contacts  # one at most
-        self._rows.append(row_number)
-        self._map_indexes.append(self._map_of[id(read.fields)])
-        self._kept.append(
-            (
-                client.kind is ClientKind.INDIVIDUAL,
-                client.name,
-                client.first_name,
-                client.last_name,
-                client.siren,
-                client.siret,
-                client.vat_number,
-                None if address is None else address.postal_code,
-                contacts[0].email if contacts else "",
-            )
-        )
-
-    def fields(self, position: int) -> Mapping[str, int]:
-        """Return the map of the fields' columns of the *position*-th row kept."""
-        return self._maps[self._map_indexes[position]]
-
-    def row_number(self, position: int) -> int:
-        """Return the row number of the *position*-th row kept."""
-        return self._rows[position]
-
-    def _clients(self) -> list[Client]:
-        """Return the records of the rows kept, in order; the kept tuples are let go."""
-        clients: list[Client] = []
-        addresses: dict[str, Address] = {}  # equal postal codes share one address
-        kept = self._kept
-        for position, item in enumerate(kept):
-            assert item is not None
-            person, name, first_name, last_name, siren_, siret_, vat_, postal_code, email = item
-            address = None
-            if postal_code is not None:
-                address = addresses.get(postal_code)
-                if address is None:
-                    address = addresses[postal_code] = Address(postal_code=postal_code)
-            clients.append(
-                Client(
-                    id=str(position),
-                    kind=ClientKind.INDIVIDUAL if person else ClientKind.COMPANY,
-                    name=name,
-                    first_name=first_name,
-                    last_name=last_name,
-                    siren=siren_,
-                    siret=siret_,
-                    vat_number=vat_,
-                    address=address,
-                    contacts=(Contact(email=email),) if email.strip() else (),
-                )
-            )
-            kept[position] = None
-        self._kept = []
-        return clients
-
-    def warnings(self, headers: Sequence[str], language: str) -> list[FileProblem]:
-        """Return a ``client.duplicate`` warning for each row that has duplicates.
-
-        A row of a group names the others, and the values it shares with them; in a group of
-        many rows, only the first few are named (the time stays linear in the group's size).
-        """
-        warnings: list[FileProblem] = []
-        row_of = self._rows
-        clients = self._clients()
-        for group in find_duplicates(clients):
-            positions = [int(client_id) for client_id in group.client_ids]
-            reasons_of: dict[int, list[tuple[DuplicateReason, list[int]]]] = {}
-            for reason in group.reasons:
-                members = [int(client_id) for client_id in reason.client_ids]
-                rows = [row_of[member] for member in members]
-                for member in members:
-                    reasons_of.setdefault(member, []).append((reason, rows))
-            group_rows = [row_of[position] for position in positions]
-            for position in positions:
-                row = row_of[position]
-                own = reasons_of[position]
-                texts = [
-                    translate(_REASONS[reason.rule], language, value=_reason_value(reason))
-                    if len(rows) == len(group_rows)
-                    else translate(
-                        _REASONS_WITH_ROWS[reason.rule],
-                        language,
-                        rows=_rows_text((r for r in rows if r != row), len(rows) - 1, language),
-                        value=_reason_value(reason),
-                    )
-                    for reason, rows in own
-                ]
-                first = own[0][0]
-                fields = self._maps[self._map_indexes[position]]
-                field = _reason_field(first, clients[position], fields)
-                index = fields.get(field)
-                others = (r for r in group_rows if r != row)
-                warnings.append(
-                    FileProblem(
-                        row=row,
-                        column=headers[index] if index is not None else None,
-                        field=field,
-                        code="client.duplicate",
-                        severity="warning",
-                        message=translate(
-                            _DUPLICATE,
-                            language,
-                            rows=_rows_text(others, len(group_rows) - 1, language),
-                            reasons=translate(_REASONS_SEPARATOR, language).join(texts),
-                        ),
-                        value=(
-                            clients[position].display_name
-                            if first.rule == "name_postal_code"
-                            else _reason_value(first)
-                        ),
-                    )
-                )
-        return warnings
