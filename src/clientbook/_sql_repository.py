@@ -74,6 +74,17 @@ def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
         yield ids[start : start + _CHUNK]
 
 
+def _by_id(clients: list[Client]) -> list[Client]:
+    """Sort the clients an identifier lookup found by id, as the database orders ids.
+
+    They are sorted here, not by the database: asked to order them by id, SQLite without
+    statistics (a new database has none) reads every client of the tenant in the order of the
+    primary key rather than seek the numbers in their index. Python orders text by code
+    point, as SQLite's BINARY and PostgreSQL's "C" collation do.
+    """
+    return sorted(clients, key=lambda client: client.id)
+
+
 def _in_result_order(clients: list[Client]) -> list[Client]:
     """Sort the few clients a search shows as its results are ordered: name, then id.
 
@@ -530,14 +541,14 @@ class SqlClientRepository:
         wanted = sorted({compact(number) for number in numbers} - {""})
         found: dict[str, list[Client]] = {}
         for chunk in _chunks(wanted):
-            for client in self._load(column.in_(chunk), order=(t.clients.c.id,)):
+            for client in self._load(column.in_(chunk)):
                 found.setdefault(compact(getattr(client, field)), []).append(client)
-        return {number: found[number] for number in wanted if number in found}
+        return {number: _by_id(found[number]) for number in wanted if number in found}
 
     def _by(self, column: ColumnElement[str], number: str) -> list[Client]:
         if not number:
             return []
-        return self._load(column == number, order=(t.clients.c.id,))
+        return _by_id(self._load(column == number))
 
     def _key_range(
         self, keys: FromClause, word: str, *, include_archived: bool

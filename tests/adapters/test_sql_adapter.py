@@ -819,6 +819,50 @@ def test_a_word_that_starts_many_keys_reads_its_range_of_the_index_on_sqlite(
         assert "SCAN clientbook" not in plan, plan
 
 
+@pytest.mark.parametrize(
+    ("lookup", "index"),
+    [
+        ("by_siren", "ix_clientbook_clients_siren (tenant_id=? AND siren_compact=?)"),
+        ("by_siret", "ix_clientbook_clients_siret (tenant_id=? AND siret_compact=?)"),
+        ("by_vat", "ix_clientbook_clients_vat (tenant_id=? AND vat_compact=?)"),
+        ("by_sirets", "ix_clientbook_clients_siret (tenant_id=? AND siret_compact=?)"),
+        ("by_vats", "ix_clientbook_clients_vat (tenant_id=? AND vat_compact=?)"),
+    ],
+)
+def test_identifier_lookups_seek_their_index_rather_than_read_every_client_on_sqlite(
+    sqlite_store: SqlStore, lookup: str, index: str
+) -> None:
+    # A new database has no statistics: asked to order by id, SQLite would read the tenant's
+    # clients in the order of their primary key, all of them, for each lookup of an import.
+    store_one(
+        sqlite_store,
+        *(
+            company(f"cl-{n:04d}", f"Garage {n}", siret=f"{n:014d}", vat_number=f"FR{n:011d}")
+            for n in range(200)
+        ),
+    )
+    number = "12345678200010" if "sire" in lookup else "FR11123456782"
+    with (
+        recorded_statements(sqlite_store.engine) as statements,
+        sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        method = getattr(uow.clients, lookup)
+        method([number] if lookup.endswith("s") else number)
+    plan = _plan(sqlite_store, statements[0].text, statements[0].parameters)
+    assert plan == f"SEARCH clientbook_clients USING INDEX {index}", plan
+
+
+def test_identifier_lookups_order_each_numbers_clients_by_id(store: SqlStore) -> None:
+    ids = ["cl-b", "cl-A", "cl-é", "cl-a", "cl-10", "cl-9"]
+    numbers = {"siren": "123456782", "siret": "12345678200010"}
+    store_one(store, *(company(i, "Garage Dubois", **numbers) for i in ids))
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.by_siret("123 456 782 00010")] == sorted(ids)
+        assert [c.id for c in uow.clients.by_siren("123456782")] == sorted(ids)
+        found = uow.clients.by_sirets(["12345678200010"])
+        assert [c.id for c in found["12345678200010"]] == sorted(ids)
+
+
 @pytest.mark.postgres
 def test_prefix_search_reads_a_range_of_the_search_key_index_on_postgres(
     postgres_store: SqlStore,
