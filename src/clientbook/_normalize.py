@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import attrs
 
-from ._address import Address
+from ._address import Address, DeliveryAddress
 from ._client import Client, ClientKind
 from ._contact import Contact
 from ._email import normalize_email
-from ._phones import client_region, stored_phone
-from ._postal import clean_country
+from ._phones import addresses_region, stored_phone
+from ._postal import clean_country, territory
 from .identifiers import IdentifierModule, naf, siren, siret, vat
 
 __all__ = ["normalize_client"]
@@ -27,11 +27,16 @@ def _compact(value: str, module: IdentifierModule) -> str:
 
 
 def _address(address: Address) -> Address:
-    return attrs.evolve(
-        address,
-        postal_code=address.postal_code.strip(),
-        country=clean_country(address.country),
-    )
+    postal_code = address.postal_code.strip()
+    country = clean_country(address.country)
+    if postal_code == address.postal_code and country == address.country:
+        return address  # already in normal form
+    return attrs.evolve(address, postal_code=postal_code, country=country)
+
+
+def _delivery(delivery: DeliveryAddress) -> DeliveryAddress:
+    address = _address(delivery.address)
+    return delivery if address is delivery.address else attrs.evolve(delivery, address=address)
 
 
 def _phone(text: str, region: str) -> str:
@@ -80,10 +85,7 @@ def normalize_client(client: Client) -> Client:
     """
     address = None if client.address is None else _address(client.address)
     billing = None if client.billing_address is None else _address(client.billing_address)
-    deliveries = tuple(
-        attrs.evolve(delivery, address=_address(delivery.address))
-        for delivery in client.delivery_addresses
-    )
+    deliveries = tuple(_delivery(delivery) for delivery in client.delivery_addresses)
     siret_number = _compact(client.siret, siret)
     siren_number = _compact(client.siren, siren)
     if (
@@ -92,7 +94,9 @@ def normalize_client(client: Client) -> Client:
         and siret.is_valid(siret_number)
     ):
         siren_number = siret.siren(siret_number)
-    normalized = attrs.evolve(
+    # The phones are read in the territory of the normalised addresses (client_region).
+    region = addresses_region(None if address is None else territory(address), billing)
+    return attrs.evolve(
         client,
         address=address,
         billing_address=billing,
@@ -101,8 +105,5 @@ def normalize_client(client: Client) -> Client:
         siret=siret_number,
         siren=siren_number,
         ape_code=_compact(client.ape_code, naf),
-    )
-    region = client_region(normalized)
-    return attrs.evolve(
-        normalized, contacts=tuple(_contact(contact, region) for contact in client.contacts)
+        contacts=tuple(_contact(contact, region) for contact in client.contacts),
     )

@@ -74,9 +74,17 @@ from ._problem import Problem
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
+    from ._address import Address
     from ._client import Client
 
-__all__ = ["client_region", "normalize_phone", "phone_problems", "region_of", "stored_phone"]
+__all__ = [
+    "addresses_region",
+    "client_region",
+    "normalize_phone",
+    "phone_problems",
+    "region_of",
+    "stored_phone",
+]
 
 # Regions of the French 10-digit numbering plan, and one region per country calling code of
 # the plan to read a number in when it is not valid in the address's own (GP reads +590 numbers
@@ -122,10 +130,20 @@ def region_of(client: Client, *, main_territory: str | None) -> str:
     *main_territory* is ``territory(client.address)``, ``None`` when the client has no main
     address: :func:`~clientbook.validate_client` computes it once for all its rules.
     """
+    return addresses_region(main_territory, client.billing_address)
+
+
+def addresses_region(main_territory: str | None, billing_address: Address | None) -> str:
+    """Return :func:`client_region` of a client with these addresses.
+
+    *main_territory* is the territory of the main address, ``None`` when there is none:
+    :func:`~clientbook.normalize_client` reads the region of the addresses it has just
+    normalised, before it builds the record.
+    """
     if main_territory is not None:
         region = main_territory
-    elif client.billing_address is not None:
-        region = territory(client.billing_address)
+    elif billing_address is not None:
+        region = territory(billing_address)
     else:
         return "FR"
     return region if is_known_country(region) else "FR"

@@ -62,15 +62,23 @@ def with_billing_as_delivery_address(client: Client) -> Client:
     Source: ``jb-manager_creer-contact``: « L'adresse de facturation est ajoutée comme adresse
     de livraison par défaut lors la création de la fiche contact. »
     """
+    deliveries = _with_billing(client)
+    if deliveries is client.delivery_addresses:
+        return client
+    return attrs.evolve(client, delivery_addresses=deliveries)
+
+
+def _with_billing(client: Client) -> tuple[DeliveryAddress, ...]:
+    """Return the delivery addresses with the billing address added; the same tuple if not."""
+    deliveries = client.delivery_addresses
     billing = billing_address(client)
     if billing is None or not _entered(billing):
-        return client
-    deliveries = client.delivery_addresses
+        return deliveries
     if any(_place(delivery.address) == _place(billing) for delivery in deliveries):
-        return client
+        return deliveries
     flagged = any(delivery.default and not delivery.archived for delivery in deliveries)
     added = DeliveryAddress(address=billing, default=not flagged)
-    return attrs.evolve(client, delivery_addresses=(added, *deliveries))
+    return (added, *deliveries)
 
 
 def stamp_new(client: Client, *, user: str, now: datetime.datetime) -> Client:
@@ -78,14 +86,15 @@ def stamp_new(client: Client, *, user: str, now: datetime.datetime) -> Client:
 
     The owner is *user* unless the record already names one; ``created_at`` is *now* unless
     the record already carries its creation time (a client imported from another program).
+    The delivery addresses are :func:`with_billing_as_delivery_address`'s (one evolve, not
+    two: an import stamps every new client).
     """
-    return with_billing_as_delivery_address(
-        attrs.evolve(
-            client,
-            owner=client.owner if client.owner is not None else user,
-            created_at=client.created_at if client.created_at is not None else now,
-            version=0,
-        )
+    return attrs.evolve(
+        client,
+        owner=client.owner if client.owner is not None else user,
+        created_at=client.created_at if client.created_at is not None else now,
+        version=0,
+        delivery_addresses=_with_billing(client),
     )
 
 

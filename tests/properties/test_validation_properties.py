@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,9 +19,10 @@ from clientbook import (
     Role,
 )
 from clientbook._normalize import normalize_client
-from clientbook._phones import normalize_phone
+from clientbook._phones import client_region, normalize_phone, stored_phone
 from clientbook._policy import CLIENT_REQUIRABLE_FIELDS, CONTACT_REQUIRABLE_FIELDS, Policy
 from clientbook._postal import postal_lines
+from clientbook._services import stamp_new, with_billing_as_delivery_address
 from clientbook._validation import validate_client
 
 MONACO_VAT = "FR" + f"{(12 + 3 * (123456 % 97)) % 97:02d}" + "000123456"
@@ -146,6 +149,30 @@ def test_french_and_english_report_the_same_problems(client: Client) -> None:
 def test_normalising_is_idempotent(client: Client) -> None:
     once = normalize_client(client)
     assert normalize_client(once) == once
+
+
+@given(clients)
+def test_phones_are_read_in_the_territory_of_the_normalised_addresses(client: Client) -> None:
+    normalized = normalize_client(client)
+    region = client_region(normalized)
+    for typed, stored in zip(client.contacts, normalized.contacts, strict=True):
+        for field in ("direct_phone", "mobile_phone", "switchboard_phone"):
+            text = getattr(typed, field)
+            e164 = stored_phone(text, region=region) if text.strip() else None
+            assert getattr(stored, field) == (e164 or text)
+
+
+@given(clients, st.text(), st.datetimes(timezones=st.just(datetime.UTC)))
+def test_a_new_client_is_stamped_then_given_its_billing_address_as_a_delivery_address(
+    client: Client, user: str, now: datetime.datetime
+) -> None:
+    stamped = attrs.evolve(
+        client,
+        owner=user if client.owner is None else client.owner,
+        created_at=now if client.created_at is None else client.created_at,
+        version=0,
+    )
+    assert stamp_new(client, user=user, now=now) == with_billing_as_delivery_address(stamped)
 
 
 @given(clients)
