@@ -108,10 +108,21 @@ class ClientRepository(Protocol):
 
 
 class UnitOfWork(Protocol):
-    """One transaction on one tenant's data: a context manager that exposes the repositories."""
+    """One transaction on one tenant's data: a context manager that exposes the repositories.
 
-    tenant_id: str
-    clients: ClientRepository
+    ``tenant_id`` and ``clients`` are read-only here: an implementation may declare them as
+    plain attributes or as properties, and ``clients`` with its own repository class.
+    """
+
+    @property
+    def tenant_id(self) -> str:
+        """The tenant (account) whose data this unit of work reads and writes."""
+        ...
+
+    @property
+    def clients(self) -> ClientRepository:
+        """The clients of the tenant."""
+        ...
 
     def __enter__(self) -> Self:
         """Begin the transaction."""

@@ -663,7 +663,7 @@ def test_an_import_reads_the_stored_clients_with_a_fixed_number_of_calls_per_bat
         for index in range(size)
     ]
     counting = CountingUnitOfWork(store)
-    import_clients(counting, rows, user="u-amelie", batch_size=size)  # type: ignore[arg-type]
+    import_clients(counting, rows, user="u-amelie", batch_size=size)
     lookups = {k: v for k, v in counting.calls.items() if k not in ("add", "update")}
     assert lookups == {"get_many": 3}  # the rows' ids, their parent, its parent
     assert counting.calls["add"] == size
@@ -672,6 +672,6 @@ def test_an_import_reads_the_stored_clients_with_a_fixed_number_of_calls_per_bat
 def test_an_import_looks_numbers_up_in_one_call_each() -> None:
     store = MemoryStore()
     counting = CountingUnitOfWork(store)
-    import_clients(counting, a_file(6), user="u-amelie", batch_size=6)  # type: ignore[arg-type]
+    import_clients(counting, a_file(6), user="u-amelie", batch_size=6)
     lookups = {k: v for k, v in counting.calls.items() if k not in ("add", "update")}
     assert lookups == {"by_sirets": 1, "by_vats": 1, "get_many": 1}
