@@ -10,7 +10,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=100, deadline=None)
+# No timing check in either profile: on a shared machine a slow draw is the machine's, not the
+# strategy's (HealthCheck.too_slow made a test fail at random under load).
+settings.register_profile(
+    "dev", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "ci",
     max_examples=300,
