@@ -36,8 +36,9 @@ __all__ = ["FAST_COLUMNS", "CleanRow", "CleanRows"]
 #: The columns a file may have for its rows to take the fast path.
 FAST_COLUMNS: Final = frozenset(("id", "name", "siren", "siret", "vat", "naf"))
 
-#: A clean row's keys for :func:`clientbook._duplicates.group_keys`, its SIREN (typed, or read
-#: from its SIRET; ``""`` when it has none) and its SIRET, compact, and its VAT number as typed.
+#: A clean row's keys for :func:`clientbook._duplicates.group_keys`; its SIREN, compact: the
+#: SIREN cell's when the file has a SIREN column (``""`` when blank), the record's otherwise
+#: (read from the SIRET); its SIRET, compact; and its VAT number as typed.
 CleanRow = tuple[tuple[tuple[DuplicateRule, str], ...], str, str, str]
 
 
@@ -150,4 +151,5 @@ class CleanRows:
             key = vat_key(number)
             if key is not None:
                 keys.append(("vat", key))
-        return tuple(keys), company, establishment, number
+        typed = company if self._siren < 0 or cells[self._siren].strip() else ""
+        return tuple(keys), typed, establishment, number

@@ -308,7 +308,8 @@ class RowChecker:
             found.sort(key=_first)
             self.problems += [problem for _index, problem in found]
             wrong = any(problem.severity == "error" for _index, problem in found)
-        self._seen.add(row_number, read)
+        siren_at = self.layout.columns.get("siren")
+        self._seen.add(row_number, read, siren=None if siren_at is None else cells[siren_at])
         return read, wrong
 
     def stopped(self, error: MalformedFile) -> None:

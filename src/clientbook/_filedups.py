@@ -123,8 +123,15 @@ class DuplicateRows:
         self._map_indexes = bytearray()
         self._kept: list[_Kept | None] = []
 
-    def add(self, row_number: int, read: RowClient) -> None:
-        """Keep what the duplicates of the row read at *row_number* are found by."""
+    def add(self, row_number: int, read: RowClient, *, siren: str | None = None) -> None:
+        """Keep what the duplicates of the row read at *row_number* are found by.
+
+        Args:
+            row_number: the row's number as a spreadsheet shows it.
+            read: the row's record.
+            siren: the row's SIREN cell, when the file has a SIREN column: a SIREN shared
+                through the SIRET is placed on the SIRET when the SIREN cell is blank.
+        """
         client = read.client
         keys = duplicate_keys(client)
         self._rows.append(row_number)
@@ -136,7 +143,7 @@ class DuplicateRows:
         self._kept.append(
             (
                 tuple(keys),
-                client.siren,
+                client.siren if siren is None else siren,
                 client.siret,
                 client.vat_number,
                 client.display_name if named else "",
@@ -157,7 +164,8 @@ class DuplicateRows:
         Args:
             row_number: the row's number as a spreadsheet shows it.
             keys: the keys :func:`~clientbook._duplicates.duplicate_keys` gives its record.
-            siren: the record's SIREN.
+            siren: the row's SIREN cell, compact, when the file has a SIREN column; the
+                record's SIREN otherwise.
             siret: the record's SIRET.
             vat_number: the record's VAT number.
         """

@@ -82,3 +82,20 @@ def test_a_blank_company_name_is_still_required(tmp_path: Path) -> None:
     report, read = _check_counting_records(write_client_file(tmp_path, rows, headers=HEADERS))
     assert read == 1
     assert [problem.code for problem in report.problems] == ["client.name.required"]
+
+
+def test_a_siren_shared_through_the_siret_is_warned_on_the_siret_when_the_siren_cell_is_blank(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["Boulangerie Martin", SIREN, SIRET, "", ""],
+        ["Boulangerie Martin", "", "404 833 048 00022", "", ""],
+    ]
+    for strict in (False, True):  # the fast path, then the full one
+        report = check_file(
+            write_client_file(tmp_path, rows, headers=HEADERS), locale="en", strict=strict
+        )
+        warnings = [
+            (p.row, p.field, p.column) for p in report.problems if p.code == "client.duplicate"
+        ]
+        assert warnings == [(2, "siren", "SIREN"), (3, "siret", "SIRET")]
