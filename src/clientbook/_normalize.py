@@ -16,14 +16,20 @@ from ._contact import Contact
 from ._email import normalize_email
 from ._phones import addresses_region, stored_phone
 from ._postal import clean_country, territory
-from .identifiers import IdentifierModule, naf, siren, siret, vat
+from .identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
 
 __all__ = ["normalize_client"]
 
 
 def _compact(value: str, module: IdentifierModule) -> str:
-    """The compact form of a valid identifier; anything else as typed."""
-    return module.validate(value) if module.is_valid(value) else value
+    """The compact form of a valid identifier; anything else as typed.
+
+    One check: ``validate`` raises exactly when ``is_valid`` is false.
+    """
+    try:
+        return module.validate(value)
+    except InvalidIdentifier:
+        return value
 
 
 def _address(address: Address) -> Address:

@@ -77,3 +77,11 @@ def test_the_memory_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _type_of(number) == phonenumbers.PhoneNumberType.MOBILE
         assert len(_phones._validity) <= 3
         assert len(_phones._types) <= 3
+
+
+def test_phonenumbers_keeps_its_patterns_compiled_once_a_number_is_checked() -> None:
+    forget_verdicts()
+    number = phonenumbers.PhoneNumber(country_code=33, national_number=478123456)
+    assert _is_valid(number)
+    assert vars(phonenumbers.re_util)["_COMPILED_PATTERNS"]  # enable_pattern_cache() was called
+    assert _is_valid(number) is phonenumbers.is_valid_number(number)
