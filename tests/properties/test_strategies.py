@@ -117,7 +117,7 @@ BAD_COUNTRIES: list[tuple[object, str]] = [
     ({"MC"}, "use 'FR'"),
     ({"fr"}, "in capitals"),
     ({"US"}, "not a country prefix"),
-    ({"HU"}, "not generated yet"),
+    ({"UK"}, "not a country prefix"),
     ({1}, "are str"),
     (42, "collection of country prefixes"),
 ]
