@@ -97,7 +97,8 @@ def _name_words(client: Client) -> Iterator[str]:
     for contact in client.contacts:
         names += (contact.first_name, contact.last_name)
     for name in names:
-        yield from search_key(name).split()
+        if name:  # a company's first and last names are blank: no key, no work
+            yield from search_key(name).split()
 
 
 def _with_abbreviations(words: Iterable[str]) -> Iterator[str]:

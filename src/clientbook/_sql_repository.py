@@ -441,7 +441,16 @@ class SqlClientRepository:
         Raises:
             ClientExists: the id is taken, by a stored client or one added in this unit.
         """
-        return self.add_many([client])[0]
+        # add_many([client]), without the lists an import would build for each of its clients.
+        stored = attrs.evolve(client, version=1)
+        client_id = stored.id
+        if client_id in self._pending:
+            raise ClientExists(client_id)
+        if client_id not in self._absent and self._taken([client_id]):
+            raise ClientExists(client_id)
+        self._pending[client_id] = stored
+        self._absent.discard(client_id)
+        return stored
 
     def add_many(self, clients: Iterable[Client], /) -> list[Client]:
         """Store new clients and return them as stored (``version`` 1), all or none.
