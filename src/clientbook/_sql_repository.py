@@ -14,18 +14,14 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import attrs
 from sqlalchemy import (
     Boolean,
-    and_,
     delete,
-    func,
     insert,
     select,
-    true,
-    union,
-    union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from . import _sql_statements as reads
 from . import _sql_tables as t
 from ._refusals import ClientExists, ClientNotFound, StaleClient
 from ._search import search_key
@@ -35,7 +31,7 @@ from .identifiers import siret as _siret
 from .identifiers import vat as _vat
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from types import TracebackType
 
     from sqlalchemy import (
@@ -44,7 +40,6 @@ if TYPE_CHECKING:
         Dialect,
         Engine,
         Executable,
-        FromClause,
         Select,
         Table,
     )
@@ -64,6 +59,15 @@ _COUNT_CAP = 5_000
 # Up to this many distinct keys starting with the rarest word, a search merges the clients of
 # each key, read in result order; past it, it reads and sorts the whole range of the word.
 _MERGE_KEYS = 64
+# When every typed word is common (this many keys or more, or past the count's cap), reading
+# the rarest word's clients in order may read far before it finds the first that match the
+# others. So a search first reads the start of each key of the words that start few keys (up
+# to this many keys a word, this many streams in all, a stream being a key's active or
+# archived clients): the first _WINDOW clients of each, in result order.
+_COMMON = 256
+_WALKED_KEYS = 4
+_WALKED_STREAMS = 8
+_WINDOW = 128
 # Reads of a client and of its children are separate statements: when another unit of work
 # commits a change in between, the versions disagree and the read starts again.
 _READ_ATTEMPTS = 5
@@ -108,6 +112,44 @@ def _after_prefix(word: str) -> str | None:
         if code <= 0x10FFFF:
             return "".join(chars) + chr(code)
     return None
+
+
+class _Typed:
+    """What a user typed, as the parameters of :mod:`clientbook._sql_statements`' searches.
+
+    Attributes:
+        words: the typed words, reduced by :func:`~clientbook.search_key`, in order.
+        distinct: the words without repeats; word ``i`` of the statements is ``distinct[i]``.
+        index: the position of each word in *distinct*.
+        uppers: for each distinct word, whether a text is above all that start with it.
+        whole: whether the whole text as one key has an upper bound; ``None`` when there is
+            a single word (the whole text is that word).
+        params: the tenant and the range of each word and of the whole text.
+    """
+
+    def __init__(self, words: Sequence[str], tenant_id: str, *, include_archived: bool) -> None:
+        self.words = list(words)
+        self.distinct = list(dict.fromkeys(words))
+        self.index = {word: i for i, word in enumerate(self.distinct)}
+        self.include_archived = include_archived
+        self.params: dict[str, Any] = {"tenant": tenant_id}
+        uppers = []
+        for i, word in enumerate(self.distinct):
+            uppers.append(self._range(f"w{i}", word))
+        self.uppers = tuple(uppers)
+        whole_upper = self._range("whole", "".join(words))
+        self.whole = whole_upper if len(self.words) > 1 else None
+
+    def _range(self, name: str, word: str) -> bool:
+        self.params[f"{name}_lo"] = word
+        upper = _after_prefix(word)
+        if upper is not None:
+            self.params[f"{name}_hi"] = upper
+        return upper is not None
+
+    def others(self, lead: int) -> reads.Others:
+        """The distinct words but word *lead*, with their upper bounds."""
+        return tuple((i, upper) for i, upper in enumerate(self.uppers) if i != lead)
 
 
 class _Insert:
@@ -298,7 +340,9 @@ class SqlUnitOfWork:
             raise
 
     def _execute(
-        self, statement: Executable, parameters: Sequence[dict[str, Any]] | None = None
+        self,
+        statement: Executable,
+        parameters: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None,
     ) -> CursorResult[Any]:
         """Run a statement that writes nothing (or that is its own step, as an update's check)."""
         connection = self._live()
@@ -311,8 +355,10 @@ class SqlUnitOfWork:
                 connection.rollback()
             raise self._error(error) from error
 
-    def _read(self, statement: Executable) -> Sequence[RowMapping]:
-        return self._execute(statement).mappings().all()
+    def _read(
+        self, statement: Executable, parameters: Mapping[str, Any] | None = None
+    ) -> Sequence[RowMapping]:
+        return self._execute(statement, parameters).mappings().all()
 
     def _insert(self, table: Table, rows: Sequence[t.Row]) -> None:
         """Insert *rows*, tuples of *table*'s columns in order, with one ``executemany``."""
@@ -370,7 +416,7 @@ class SqlClientRepository:
         self._flush()
         loaded: dict[str, Client] = {}
         for chunk in _chunks(ids):
-            clients = self._load(t.clients.c.id.in_(chunk))
+            clients = self._load(reads.clients_in("id"), {"values": chunk})
             loaded.update((client.id, client) for client in clients)
         self._absent.update(client_id for client_id in ids if client_id not in loaded)
         return {client_id: loaded[client_id] for client_id in ids if client_id in loaded}
@@ -380,14 +426,14 @@ class SqlClientRepository:
 
         SIRETs no client carries are absent from the result; each list is ordered by id.
         """
-        return self._by_many(t.clients.c.siret_compact, sirets, _siret.compact, "siret")
+        return self._by_many("siret_compact", sirets, _siret.compact, "siret")
 
     def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
         """Return, by compact VAT number, the clients of each of *vat_numbers*, in three statements.
 
         Numbers no client carries are absent from the result; each list is ordered by id.
         """
-        return self._by_many(t.clients.c.vat_compact, vat_numbers, _vat.compact, "vat_number")
+        return self._by_many("vat_compact", vat_numbers, _vat.compact, "vat_number")
 
     def search(
         self, typed: str, /, *, include_archived: bool = False, limit: int = 20
@@ -403,30 +449,45 @@ class SqlClientRepository:
         more than 64 distinct keys ("1", "d") reads its whole range instead.
         The clients of the first *limit* ids are then read: six statements in all, whatever
         the number of clients.
+
+        When every typed word is common ("claire dup": 256 keys or more each), the one with
+        the fewest keys may still hold its first matching clients far down its keys. So the
+        keys of every word are listed, and the first clients of each key of the words that
+        start few keys are read, each checked against the other words: those found are the
+        results when they reach far enough to be the first (see :meth:`_first_of_each_key`);
+        otherwise the rarest word is read as above, a seventh statement.
         """
         words = search_key(typed).split()
         if not words or limit <= 0:
             return []
         self._flush()
-        counts = self._key_counts(words, include_archived=include_archived)
+        query = _Typed(words, self._unit.tenant_id, include_archived=include_archived)
+        counts = self._key_counts(query)
         # Fewest keys first; on a tie (several words past the cap), the longest word.
         rarest = min(words, key=lambda word: (counts[word], -len(word)))
-        ids = self._first_ids(words, rarest, include_archived=include_archived, limit=limit)
+        ids: list[str] | None = None
+        if len(query.distinct) > 1 and counts[rarest] >= min(_COMMON, _COUNT_CAP):
+            starting = self._keys_starting(query, query.distinct)
+            ids = self._first_of_each_key(query, starting, limit=limit)
+        else:
+            starting = self._keys_starting(query, [rarest])
+        if ids is None:
+            ids = self._first_ids(query, rarest, starting[rarest], limit=limit)
         # The ids first, then the clients by id: a plan no planner can get wrong, whatever
         # statistics it has (a new database has none).
-        return _in_result_order(self._load(t.clients.c.id.in_(ids))) if ids else []
+        return _in_result_order(self._load(reads.clients_in("id"), {"values": ids})) if ids else []
 
     def by_siren(self, siren: str, /) -> list[Client]:
         """Return the clients whose SIREN is *siren*, separators ignored, archived included."""
-        return self._by(t.clients.c.siren_compact, _siren.compact(siren))
+        return self._by("siren_compact", _siren.compact(siren))
 
     def by_siret(self, siret: str, /) -> list[Client]:
         """Return the clients whose SIRET is *siret*, separators ignored, archived included."""
-        return self._by(t.clients.c.siret_compact, _siret.compact(siret))
+        return self._by("siret_compact", _siret.compact(siret))
 
     def by_vat(self, vat_number: str, /) -> list[Client]:
         """Return the clients whose VAT number is *vat_number*, compacted, archived included."""
-        return self._by(t.clients.c.vat_compact, _vat.compact(vat_number))
+        return self._by("vat_compact", _vat.compact(vat_number))
 
     # --- writes -----------------------------------------------------------------------------
 
@@ -542,7 +603,7 @@ class SqlClientRepository:
 
     def _by_many(
         self,
-        column: ColumnElement[str],
+        column: str,
         numbers: Iterable[str],
         compact: Callable[[str], str],
         field: str,
@@ -550,189 +611,154 @@ class SqlClientRepository:
         wanted = sorted({compact(number) for number in numbers} - {""})
         found: dict[str, list[Client]] = {}
         for chunk in _chunks(wanted):
-            for client in self._load(column.in_(chunk)):
+            for client in self._load(reads.clients_in(column), {"values": chunk}):
                 found.setdefault(compact(getattr(client, field)), []).append(client)
         return {number: _by_id(found[number]) for number in wanted if number in found}
 
-    def _by(self, column: ColumnElement[str], number: str) -> list[Client]:
+    def _by(self, column: str, number: str) -> list[Client]:
         if not number:
             return []
-        return _by_id(self._load(column == number))
+        return _by_id(self._load(reads.clients_equal(column), {"value": number}))
 
-    def _key_range(
-        self, keys: FromClause, word: str, *, include_archived: bool
-    ) -> list[ColumnElement[bool]]:
-        """Select the tenant's keys that start with *word*: a range of the index, no scan."""
-        conditions = [keys.c.tenant_id == self._unit.tenant_id, keys.c.key >= word]
-        upper = _after_prefix(word)
-        if upper is not None:
-            conditions.append(keys.c.key < upper)
-        if not include_archived:
-            conditions.append(keys.c.active.is_(True))
-        return conditions
-
-    def _key_counts(self, words: Sequence[str], *, include_archived: bool) -> dict[str, int]:
+    def _key_counts(self, query: _Typed) -> dict[str, int]:
         """Count the keys of each word, up to :data:`_COUNT_CAP`, in one statement."""
-        distinct = list(dict.fromkeys(words))
-        keys = t.search_keys.alias("n")
-        counts = [
-            select(func.count())
-            .select_from(
-                select(keys.c.key)
-                .where(*self._key_range(keys, word, include_archived=include_archived))
-                .limit(_COUNT_CAP)
-                .subquery()
-            )
-            .scalar_subquery()
-            for word in distinct
-        ]
-        found = self._unit._execute(select(*counts)).one()
-        return dict(zip(distinct, found, strict=True))
+        statement = reads.key_counts(query.uppers, include_archived=query.include_archived)
+        found = self._unit._execute(statement, {**query.params, "cap": _COUNT_CAP}).one()
+        return dict(zip(query.distinct, found, strict=True))
+
+    def _keys_starting(self, query: _Typed, words: Sequence[str]) -> dict[str, list[str]]:
+        """Return the distinct keys of the tenant that start with each of *words*.
+
+        Up to one too many (:data:`_MERGE_KEYS` + 1) a word, in one statement.
+        """
+        indexes = tuple(query.index[word] for word in words)
+        statement = reads.keys_starting(tuple((i, query.uppers[i]) for i in indexes))
+        found: dict[int, list[str]] = {i: [] for i in indexes}
+        params = {**query.params, "most": _MERGE_KEYS + 1}
+        for row in self._unit._execute(statement, params):
+            found[row.word].append(row.key)
+        return {word: found[query.index[word]] for word in words}
 
     def _first_ids(
-        self, words: Sequence[str], rarest: str, *, include_archived: bool, limit: int
+        self, query: _Typed, rarest: str, starting: Sequence[str], *, limit: int
     ) -> list[str]:
-        """Return the ids of the first *limit* clients matching *words*, in result order."""
-        others = list(words)
-        others.remove(rarest)
-        starting = self._keys_starting(rarest)
+        """Return the ids of the first *limit* clients matching the words, in result order.
+
+        *starting* is the keys that start with the *rarest* word.
+        """
+        lead = query.index[rarest]
+        others = query.others(lead)
+        whole = query.whole
+        params = {**query.params, "limit": limit}
         if len(starting) > _MERGE_KEYS:
-            return list(
-                self._unit._execute(
-                    self._from_range(words, rarest, others, include_archived, limit)
-                ).scalars()
+            statement = reads.ids_from_range(
+                (lead, query.uppers[lead]),
+                others,
+                whole,
+                include_archived=query.include_archived,
             )
+            return list(self._unit._execute(statement, params).scalars())
+        if not starting and whole is None:
+            return []
         # Each key's clients come from the index in result order (name, id), the archived
         # ones apart when they are included, each list cut at *limit*; merged here.
-        states = (True, False) if include_archived else (True,)
-        parts = [
-            self._of_key(key, others, active=active, limit=limit)
-            for key in starting
-            for active in states
-        ]
-        if others:  # ... or the whole text as one key: "123 45" finds SIREN 123456782
-            whole = t.search_keys.alias("w")
-            parts.append(
-                select(whole.c.client_id, whole.c.sort_key)
-                .where(*self._key_range(whole, "".join(words), include_archived=include_archived))
-                .distinct()  # a SIREN and its SIRET: two keys of one client in the range
-                .order_by(whole.c.sort_key, whole.c.client_id)
-                .limit(limit)
-            )
-        if not parts:
-            return []
-        # Each part ordered and cut on its own: SQLite wants them as subqueries.
-        merged = union_all(*(select(part.subquery()) for part in parts))
+        merged = reads.ids_by_keys(
+            len(starting), others, whole, include_archived=query.include_archived
+        )
+        params.update((f"k{j}", key) for j, key in enumerate(starting))
         sort_keys: dict[str, str] = {}
-        for row in self._unit._execute(merged):
+        for row in self._unit._execute(merged, params):
             sort_keys[row.client_id] = row.sort_key
         return sorted(sort_keys, key=lambda client_id: (sort_keys[client_id], client_id))[:limit]
 
-    def _keys_starting(self, word: str) -> list[str]:
-        """Return the distinct keys of the tenant that start with *word*, up to one too many.
+    def _first_of_each_key(
+        self, query: _Typed, starting: dict[str, list[str]], *, limit: int
+    ) -> list[str] | None:
+        """Return the first *limit* matching ids, read from the start of some words' keys.
 
-        A recursive query seeks the next key in the index, once per distinct key (a "loose
-        index scan"), instead of reading every entry of the range.
+        The words that start few keys (all of them listed) are walked: each of their keys, in
+        each state, is a stream of the index in result order. The first :data:`_WINDOW`
+        entries of each stream are read and checked against the other words (the first
+        *limit* that match are kept), and so is its entry number :data:`_WINDOW`. A stream
+        answers for its matching clients up to a point: to its end when it was read to its
+        end or when *limit* of its entries matched (a client after those is not among the
+        first *limit* results), otherwise up to its last entry read. A client matching every
+        word is in one stream of each walked word, so the first *limit* clients found (with
+        the first *limit* of the whole text as one key) are the results when, for one walked
+        word, every stream answers to its end, or the last of them comes before the nearest
+        point its streams answer to. Otherwise ``None``: the rarest word is read instead.
         """
-        keys = t.search_keys.c
-        upper = _after_prefix(word)
-
-        def within(column: ColumnElement[str]) -> list[ColumnElement[bool]]:
-            return [] if upper is None else [column < upper]
-
-        found = (
-            select(func.min(keys.key).label("key"))
-            .where(keys.tenant_id == self._unit.tenant_id, keys.key >= word, *within(keys.key))
-            .cte("starting", recursive=True)
+        most = _MERGE_KEYS + 1
+        states = 2 if query.include_archived else 1
+        candidates = sorted(
+            (word for word in query.distinct if 0 < len(starting[word]) <= _WALKED_KEYS),
+            key=lambda word: len(starting[word]),
         )
-        later = t.search_keys.alias("later")
-        following = (
-            select(func.min(later.c.key))
-            .where(
-                later.c.tenant_id == self._unit.tenant_id,
-                later.c.key > found.c.key,
-                *within(later.c.key),
+        walked: list[str] = []
+        streams = 0
+        for word in candidates:
+            if len(starting[word]) < most and streams + len(starting[word]) * states <= (
+                _WALKED_STREAMS
+            ):
+                walked.append(word)
+                streams += len(starting[word]) * states
+        if not walked:
+            return None
+        statement = reads.first_of_each_key(
+            query.uppers,
+            tuple((query.index[word], len(starting[word])) for word in walked),
+            query.whole,
+            include_archived=query.include_archived,
+        )
+        params = {**query.params, "limit": limit, "window": _WINDOW, "last": _WINDOW - 1}
+        for word in walked:
+            params.update(
+                (f"k{query.index[word]}_{j}", key) for j, key in enumerate(starting[word])
             )
-            .scalar_subquery()
-        )
-        found = found.union_all(select(following).where(found.c.key.is_not(None)))
-        query = select(found.c.key).where(found.c.key.is_not(None)).limit(_MERGE_KEYS + 1)
-        return list(self._unit._execute(query).scalars())
+        sort_keys: dict[str, str] = {}
+        matches: dict[int, list[tuple[str, str]]] = {}
+        window_ends: dict[int, tuple[str, str]] = {}
+        for row in self._unit._execute(statement, params):
+            if row.bound:
+                window_ends[row.stream] = (row.sort_key, row.client_id)
+                continue
+            sort_keys[row.client_id] = row.sort_key
+            if row.stream >= 0:
+                matches.setdefault(row.stream, []).append((row.sort_key, row.client_id))
 
-    def _of_key(self, key: str, others: Sequence[str], *, active: bool, limit: int) -> Select[Any]:
-        """The first *limit* clients with *key* and the *others* words, in result order."""
-        keys = t.search_keys.alias()
-        query = select(keys.c.client_id, keys.c.sort_key).where(
-            keys.c.tenant_id == self._unit.tenant_id,
-            keys.c.key == key,
-            keys.c.active == active,
-            *(self._has_key(keys.c.client_id, word) for word in others),
-        )
-        return query.order_by(keys.c.sort_key, keys.c.client_id).limit(limit)
+        def reach(stream: int) -> tuple[str, str] | None:
+            """The (sort key, id) the stream answers to; ``None``: to its end."""
+            if len(matches.get(stream, ())) >= limit:
+                return None
+            return window_ends.get(stream)
 
-    def _from_range(
-        self,
-        words: Sequence[str],
-        rarest: str,
-        others: Sequence[str],
-        include_archived: bool,
-        limit: int,
-    ) -> Select[Any]:
-        """The ids of the first *limit* matching clients, from the whole range of *rarest*."""
-        keys = t.search_keys.alias("k")
-        matched = select(keys.c.client_id, keys.c.sort_key).where(
-            *self._key_range(keys, rarest, include_archived=include_archived),
-            *(self._has_key(keys.c.client_id, word) for word in others),
-        )
-        if others:  # ... or the whole text as one key
-            whole = t.search_keys.alias("w")
-            found = union(
-                matched,
-                select(whole.c.client_id, whole.c.sort_key).where(
-                    *self._key_range(whole, "".join(words), include_archived=include_archived)
-                ),
-            ).subquery()
-        else:
-            found = matched.distinct().subquery()
-        return select(found.c.client_id).order_by(found.c.sort_key, found.c.client_id).limit(limit)
+        known: tuple[str, ...] = ()  # how far the clients found answer; () is before all
+        everything = False  # whether they answer to the end
+        stream = 0
+        for word in walked:
+            count = len(starting[word]) * states
+            reaches = [reach(number) for number in range(stream, stream + count)]
+            stream += count
+            points = [point for point in reaches if point is not None]
+            if not points:  # every stream of this word answers to its end
+                everything = True
+                break
+            known = max(known, min(points))
+        ordered = sorted((sort_key, client_id) for client_id, sort_key in sort_keys.items())
+        if everything or (len(ordered) >= limit and ordered[limit - 1] <= known):
+            return [client_id for _, client_id in ordered[:limit]]
+        return None
 
-    def _has_key(self, client_id: ColumnElement[str], word: str) -> ColumnElement[bool]:
-        """Whether the client has a key that starts with *word*: a range of its own keys.
+    def _load(self, statement: Select[Any], params: dict[str, Any]) -> list[Client]:
+        """Read the clients *statement* selects, with their children, as one consistent state.
 
-        Only columns of the primary key (tenant, client, key) are read, so that the database
-        reads the client's few keys through it rather than the whole range of *word* in the
-        other index, once per candidate.
+        *statement* is one of :mod:`clientbook._sql_statements`' reads of clients, and
+        *params* its parameters but the tenant.
         """
-        keys = t.search_keys.alias()
-        return (
-            select(keys.c.key)
-            .where(
-                keys.c.tenant_id == self._unit.tenant_id,
-                keys.c.client_id == client_id,
-                *self._key_range(keys, word, include_archived=True)[1:],
-            )
-            # LIMIT 1 keeps PostgreSQL from turning the test into a join, which without
-            # statistics it would run over the whole range of the word for each client.
-            .limit(1)
-            .exists()
-        )
-
-    def _load(
-        self,
-        where: ColumnElement[bool],
-        *,
-        order: tuple[ColumnElement[Any], ...] | None = None,
-        limit: int | None = None,
-    ) -> list[Client]:
-        """Read the clients *where* selects, with their children, as one consistent state."""
         self._flush()
-        query = select(t.clients).where(self._tenant, where)
-        if order is not None:
-            query = query.order_by(*order)
-        if limit is not None:
-            query = query.limit(limit)
+        params = {"tenant": self._unit.tenant_id, **params}
         for _ in range(_READ_ATTEMPTS):
-            rows = self._unit._read(query)
+            rows = self._unit._read(statement, params)
             children = self._children(rows)
             if children is not None:
                 return [t.client_from_rows(row, children) for row in rows]
@@ -748,23 +774,12 @@ class SqlClientRepository:
         if not rows:
             return children
         versions = {row["id"]: row["version"] for row in rows}
-        ids = list(versions)
+        params = {"tenant": self._unit.tenant_id, "ids": list(versions)}
         for table, add in (
             (t.contacts, children.add_contacts),
             (t.delivery_addresses, children.add_delivery_addresses),
         ):
-            clients = t.clients.c
-            join = t.clients.outerjoin(
-                table,
-                and_(table.c.tenant_id == clients.tenant_id, table.c.client_id == clients.id),
-            )
-            query = (
-                select(clients.id.label("owner_id"), clients.version.label("owner_version"), table)
-                .select_from(join)
-                .where(self._tenant, clients.id.in_(ids))
-                .order_by(clients.id, table.c.position)
-            )
-            found = self._unit._read(query)
+            found = self._unit._read(reads.children(table.name), params)
             seen = {row["owner_id"]: row["owner_version"] for row in found}
             if seen != versions:
                 return None
@@ -841,9 +856,5 @@ class SqlClientRepository:
         """Return a page of clients ordered by id, starting after the id *after*."""
         if limit <= 0:
             return []
-        condition: ColumnElement[bool] = true()
-        if after is not None:
-            condition = and_(condition, t.clients.c.id > after)
-        if not include_archived:
-            condition = and_(condition, t.clients.c.active.is_(True))
-        return self._load(condition, order=(t.clients.c.id,), limit=limit)
+        page = reads.clients_page(after=after is not None, active_only=not include_archived)
+        return self._load(page, {"after": after, "limit": limit})

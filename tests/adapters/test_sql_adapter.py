@@ -25,6 +25,7 @@ from clientbook import (
     Contact,
     StaleClient,
     _sql_repository,
+    _sql_statements,
     matches_prefix,
     search_key,
 )
@@ -266,6 +267,109 @@ def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
                     )[:limit]
                     assert [c.id for c in found] == [c.id for c in expected], (typed, limit)
                     assert found == [attrs.evolve(c, version=1) for c in expected]
+
+
+COMMON_TYPED = [
+    *(typed for typed in VARIED_TYPED if " " in typed),
+    "claire dub",
+    "dub claire",
+    "d e",
+    "s é",
+    "ets ets",
+    "girard girard 4",
+    "hélène dubois",
+]
+
+
+@pytest.mark.parametrize("window", [1, 2, 5, 64])
+def test_a_search_of_common_words_agrees_with_matches_prefix_whatever_start_it_reads(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    # Every word counts as common: the search reads the first *window* clients of each key of
+    # the words that start few keys, and answers from them when they reach far enough, from
+    # the rarest word otherwise. Both happen here, and both agree with matches_prefix.
+    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 1)
+    monkeypatch.setattr(_sql_repository, "_WINDOW", window)
+    monkeypatch.setattr(_sql_repository, "_WALKED_KEYS", 64)
+    monkeypatch.setattr(_sql_repository, "_WALKED_STREAMS", 128)
+    answers: list[bool] = []
+    first_of_each_key = SqlClientRepository._first_of_each_key
+
+    def spied(self: SqlClientRepository, *args: Any, **kwargs: Any) -> list[str] | None:
+        found = first_of_each_key(self, *args, **kwargs)
+        answers.append(found is not None)
+        return found
+
+    monkeypatch.setattr(SqlClientRepository, "_first_of_each_key", spied)
+    clients = varied_clients(400)
+    store_one(store, *clients)
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        for typed in COMMON_TYPED:
+            for include_archived in (False, True):
+                for limit in (1, 7, 500):
+                    found = uow.clients.search(
+                        typed, include_archived=include_archived, limit=limit
+                    )
+                    expected = sorted(
+                        (
+                            c
+                            for c in clients
+                            if matches_prefix(c, typed, include_archived=include_archived)
+                        ),
+                        key=lambda c: (search_key(c.display_name), c.id),
+                    )[:limit]
+                    assert [c.id for c in found] == [c.id for c in expected], (typed, limit)
+    assert True in answers
+    assert False in answers
+
+
+def _claire(client_id: str, name: str, last_name: str) -> Client:
+    contact = Contact(first_name="Claire", last_name=last_name, primary=True)
+    return company(client_id, name, contacts=(contact,))
+
+
+def test_when_every_word_is_common_the_start_of_each_key_answers_in_six_statements(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every client has a contact named Claire, and the first ones in name order (« Atelier
+    # Dubois ») no Dupont: read from "claire", the results lie far down its key; read from
+    # "dupont", they come first.
+    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    dubois = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
+    dupont = [_claire(f"b-{n:03d}", f"Atelier Dupont {n}", "Moreau") for n in range(30)]
+    with store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many([*dubois, *dupont])
+        uow.commit()
+    in_order = sorted(dupont, key=lambda c: search_key(c.display_name))
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.search("claire dup")
+    assert [c.id for c in found] == [c.id for c in in_order[:20]]
+    # The count of the keys, the keys of every word, the start of each key, then 3.
+    assert len(statements) == 6
+
+
+def test_when_the_start_of_each_key_is_not_enough_the_rarest_word_answers(
+    store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
+    store_one(store, *clients)
+    # "2" starts too many keys to be walked; the first 128 Claires in name order (« Atelier
+    # Dubois 0 », « 1 », « 10 »... « 199 ») hold fewer than 20 names with a word starting with 2.
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, "claire 2")),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.search("claire 2")
+    assert [c.id for c in found] == [c.id for c in expected]
+    assert len(statements) == 7
 
 
 @pytest.mark.parametrize(
@@ -863,6 +967,18 @@ def test_identifier_lookups_order_each_numbers_clients_by_id(store: SqlStore) ->
         assert [c.id for c in found["12345678200010"]] == sorted(ids)
 
 
+def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_sqlite(
+    sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    store_one(sqlite_store, *(full_company(n) for n in range(200)))
+    # Every client has a contact Hélène and a contact Jérôme Petit: both words are common.
+    plan = _plan(sqlite_store, *_search_statements(sqlite_store, "hélène jér")["ids"])
+    assert "SCAN clientbook" not in plan, plan
+    assert "ix_clientbook_search_keys_key (tenant_id=? AND key=? AND active=?)" in plan, plan
+    assert OWN_KEYS in plan, plan
+
+
 @pytest.mark.postgres
 def test_prefix_search_reads_a_range_of_the_search_key_index_on_postgres(
     postgres_store: SqlStore,
@@ -881,3 +997,36 @@ def test_prefix_search_reads_a_range_of_the_search_key_index_on_postgres(
                 )
             assert "Seq Scan" not in plan, (name, plan)
             assert "ix_clientbook_search_keys_key" in plan, (name, plan)
+
+
+@pytest.mark.postgres
+def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgres(
+    postgres_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(full_company(n) for n in range(3000))
+        uow.commit()
+    # No ANALYZE: a new database has no statistics.
+    statement, parameters = _search_statements(postgres_store, "hélène jér")["ids"]
+    assert "OFFSET" in statement  # the start of each key and the entry that ends it
+    with postgres_store.engine.connect() as connection:
+        plan = "\n".join(
+            row[0] for row in connection.exec_driver_sql(f"EXPLAIN {statement}", parameters)
+        )
+    assert "Seq Scan" not in plan, plan
+    assert "ix_clientbook_search_keys_key" in plan, plan
+
+
+def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) -> None:
+    store_one(sqlite_store, *(full_company(n) for n in range(20)))
+    reads = _sql_statements
+    cached = (reads.key_counts, reads.keys_starting, reads.ids_by_keys, reads.clients_in)
+    typed = ("boulangerie martin", "garage dubois", "menuiserie lefèvre")
+    with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
+        for text in typed:
+            assert uow.clients.search(text)
+        built = [statement.cache_info().misses for statement in cached]
+        for text in reversed(typed):  # typed again, in capitals: the same shapes
+            assert uow.clients.search(text.upper())
+    assert [statement.cache_info().misses for statement in cached] == built
