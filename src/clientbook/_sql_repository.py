@@ -454,7 +454,7 @@ class SqlClientRepository:
         the fewest keys may still hold its first matching clients far down its keys. So the
         keys of every word are listed, and the first clients of each key of the words that
         start few keys are read, each checked against the other words: those found are the
-        results when they reach far enough to be the first (see :meth:`_first_of_each_key`);
+        results when they reach far enough to be the first (see ``_first_of_each_key``);
         otherwise the rarest word is read as above, a seventh statement.
         """
         words = search_key(typed).split()
