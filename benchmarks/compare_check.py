@@ -2,7 +2,7 @@
 
 Run it (a few minutes)::
 
-    .venv/bin/python benchmarks/compare_check.py [--rows 100000] [--rounds 3]
+    .venv/bin/python -m benchmarks.compare_check [--rows 100000] [--rounds 3]
 
 It writes the file once with ``examples/make_clients.py --rows N`` (deterministic: every column
 filled as an office's export has them, a few individuals, overseas and foreign clients, one row
@@ -40,10 +40,20 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 
 
-def _cpu(work: Callable[[], object]) -> float:
+def cpu_seconds(work: Callable[[], object]) -> float:
+    """Return the CPU time of this process that *work* takes."""
     start = time.process_time()
     work()
     return time.process_time() - start
+
+
+def write_generated_file(rows: int, path: Path) -> None:
+    """Write the client file of ``examples/make_clients.py --rows ROWS`` to *path*."""
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "make_clients.py"), "--rows", str(rows),
+         "--out", str(path)],
+        check=True,
+    )  # fmt: skip
 
 
 def main() -> None:
@@ -65,11 +75,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "clients.csv"
-        subprocess.run(
-            [sys.executable, str(ROOT / "examples" / "make_clients.py"), "--rows",
-             str(arguments.rows), "--out", str(path)],
-            check=True,
-        )  # fmt: skip
+        write_generated_file(arguments.rows, path)
         with open_client_file(path) as (layout, records):
             rows = list(records)
         columns = RowColumns(layout.columns, layout.headers, locale="fr")
@@ -138,7 +144,7 @@ def main() -> None:
         best = dict.fromkeys(work, float("inf"))
         for _round in range(arguments.rounds):
             for label, run in work.items():
-                best[label] = min(best[label], _cpu(run))
+                best[label] = min(best[label], cpu_seconds(run))
 
     count = len(rows)
     floor = sum(best[label] for label in work if label.startswith("floor"))

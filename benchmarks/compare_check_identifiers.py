@@ -2,7 +2,7 @@
 
 Run it (about a minute)::
 
-    .venv/bin/python benchmarks/compare_check_identifiers.py [--rows 100000] [--rounds 5]
+    .venv/bin/python -m benchmarks.compare_check_identifiers [--rows 100000] [--rounds 5]
 
 It writes the file of ``examples/make_clients.py --rows N`` and keeps its « Raison sociale »,
 « SIREN », « SIRET », « N° TVA intracommunautaire » and « Code APE » columns (the rows of
@@ -34,25 +34,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).parents[1]
+from benchmarks.compare_check import cpu_seconds, write_generated_file
+
 FLOOR = "floor: clientbook's is_valid of every cell"
 COLUMNS = ("Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE")
-
-
-def _cpu(work: Callable[[], object]) -> float:
-    start = time.process_time()
-    work()
-    return time.process_time() - start
 
 
 def write_identifier_file(rows: int, path: Path) -> int:
     """Write the identifier columns of a generated client file to *path*; return its rows."""
     full = path.with_name("full.csv")
-    subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "make_clients.py"), "--rows", str(rows),
-         "--out", str(full)],
-        check=True,
-    )  # fmt: skip
+    write_generated_file(rows, full)
     written = 0
     with full.open(encoding="cp1252", newline="") as source:
         reader = csv.reader(source, delimiter=";")
@@ -130,7 +121,7 @@ def main() -> None:
         best = dict.fromkeys(work, float("inf"))
         for _round in range(arguments.rounds):
             for label, run in work.items():
-                best[label] = min(best[label], _cpu(run))
+                best[label] = min(best[label], cpu_seconds(run))
         walls = []
         for _round in range(arguments.rounds):
             start = time.perf_counter()
