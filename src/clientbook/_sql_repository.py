@@ -1,7 +1,8 @@
 """The SQL unit of work and client repository, on SQLAlchemy Core.
 
-Reads of N clients take three statements, whatever N (up to :data:`_CHUNK` ids a statement):
-the clients, then their contacts and their delivery addresses with one ``IN`` query each.
+Reads of N clients take one statement, whatever N (up to :data:`_CHUNK` ids a statement):
+the clients, each with its contacts and its delivery addresses aggregated as JSON by
+correlated subqueries (:mod:`clientbook._sql_statements`).
 Added clients wait in the unit of work and are inserted together (``executemany``, one
 statement per table) before the next read, update, removal or commit.
 """
@@ -68,9 +69,6 @@ _COMMON = 256
 _WALKED_KEYS = 4
 _WALKED_STREAMS = 8
 _WINDOW = 128
-# Reads of a client and of its children are separate statements: when another unit of work
-# commits a change in between, the versions disagree and the read starts again.
-_READ_ATTEMPTS = 5
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -394,6 +392,11 @@ class SqlClientRepository:
     def _tenant(self) -> ColumnElement[bool]:
         return t.clients.c.tenant_id == self._unit.tenant_id
 
+    @property
+    def _dialect(self) -> str:
+        """The name of the database's dialect, which the reads of clients depend on."""
+        return self._unit._engine.dialect.name
+
     # --- reads ------------------------------------------------------------------------------
 
     def get(self, client_id: str, /) -> Client:
@@ -408,7 +411,7 @@ class SqlClientRepository:
         return found[client_id]
 
     def get_many(self, client_ids: Iterable[str], /) -> dict[str, Client]:
-        """Return the stored clients among *client_ids*, by id, in three statements.
+        """Return the stored clients among *client_ids*, by id, in one statement.
 
         Ids with no client are absent from the result.
         """
@@ -416,20 +419,20 @@ class SqlClientRepository:
         self._flush()
         loaded: dict[str, Client] = {}
         for chunk in _chunks(ids):
-            clients = self._load(reads.clients_in("id"), {"values": chunk})
+            clients = self._load(reads.clients_in("id", self._dialect), {"values": chunk})
             loaded.update((client.id, client) for client in clients)
         self._absent.update(client_id for client_id in ids if client_id not in loaded)
         return {client_id: loaded[client_id] for client_id in ids if client_id in loaded}
 
     def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
-        """Return, by compact SIRET, the clients of each of *sirets*, in three statements.
+        """Return, by compact SIRET, the clients of each of *sirets*, in one statement.
 
         SIRETs no client carries are absent from the result; each list is ordered by id.
         """
         return self._by_many("siret_compact", sirets, _siret.compact, "siret")
 
     def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
-        """Return, by compact VAT number, the clients of each of *vat_numbers*, in three statements.
+        """Return, by compact VAT number, the clients of each of *vat_numbers*, in one statement.
 
         Numbers no client carries are absent from the result; each list is ordered by id.
         """
@@ -447,15 +450,15 @@ class SqlClientRepository:
         its clients in result order, checked against the other words on their own keys, and
         stops at *limit*: a common word costs no more than a rare one. A word that starts
         more than 64 distinct keys ("1", "d") reads its whole range instead.
-        The clients of the first *limit* ids are then read: six statements in all, whatever
-        the number of clients.
+        The clients of the first *limit* ids are then read, with their children: four
+        statements in all, whatever the number of clients.
 
         When every typed word is common ("claire dup": 256 keys or more each), the one with
         the fewest keys may still hold its first matching clients far down its keys. So the
         keys of every word are listed, and the first clients of each key of the words that
         start few keys are read, each checked against the other words: those found are the
         results when they reach far enough to be the first (see ``_first_of_each_key``);
-        otherwise the rarest word is read as above, a seventh statement.
+        otherwise the rarest word is read as above, a fifth statement.
         """
         words = search_key(typed).split()
         if not words or limit <= 0:
@@ -475,7 +478,9 @@ class SqlClientRepository:
             ids = self._first_ids(query, rarest, starting[rarest], limit=limit)
         # The ids first, then the clients by id: a plan no planner can get wrong, whatever
         # statistics it has (a new database has none).
-        return _in_result_order(self._load(reads.clients_in("id"), {"values": ids})) if ids else []
+        if not ids:
+            return []
+        return _in_result_order(self._load(reads.clients_in("id", self._dialect), {"values": ids}))
 
     def by_siren(self, siren: str, /) -> list[Client]:
         """Return the clients whose SIREN is *siren*, separators ignored, archived included."""
@@ -611,14 +616,14 @@ class SqlClientRepository:
         wanted = sorted({compact(number) for number in numbers} - {""})
         found: dict[str, list[Client]] = {}
         for chunk in _chunks(wanted):
-            for client in self._load(reads.clients_in(column), {"values": chunk}):
+            for client in self._load(reads.clients_in(column, self._dialect), {"values": chunk}):
                 found.setdefault(compact(getattr(client, field)), []).append(client)
         return {number: _by_id(found[number]) for number in wanted if number in found}
 
     def _by(self, column: str, number: str) -> list[Client]:
         if not number:
             return []
-        return _by_id(self._load(reads.clients_equal(column), {"value": number}))
+        return _by_id(self._load(reads.clients_equal(column, self._dialect), {"value": number}))
 
     def _key_counts(self, query: _Typed) -> dict[str, int]:
         """Count the keys of each word, up to :data:`_COUNT_CAP`, in one statement."""
@@ -750,41 +755,15 @@ class SqlClientRepository:
         return None
 
     def _load(self, statement: Select[Any], params: dict[str, Any]) -> list[Client]:
-        """Read the clients *statement* selects, with their children, as one consistent state.
+        """Read the clients *statement* selects, with their children, in one statement.
 
         *statement* is one of :mod:`clientbook._sql_statements`' reads of clients, and
-        *params* its parameters but the tenant.
+        *params* its parameters but the tenant. One statement reads one state of the
+        database: each client comes with the children of the version read.
         """
         self._flush()
-        params = {"tenant": self._unit.tenant_id, **params}
-        for _ in range(_READ_ATTEMPTS):
-            rows = self._unit._read(statement, params)
-            children = self._children(rows)
-            if children is not None:
-                return [t.client_from_rows(row, children) for row in rows]
-        raise StorageError(self._unit._url, "clients kept changing while they were read; try again")
-
-    def _children(self, rows: Sequence[RowMapping]) -> t.ChildRows | None:
-        """Read the children of the clients *rows*; ``None`` if a client changed meanwhile.
-
-        Each child query joins the clients again and returns their versions: a version other
-        than the one read in *rows* means that another unit committed in between.
-        """
-        children = t.ChildRows()
-        if not rows:
-            return children
-        versions = {row["id"]: row["version"] for row in rows}
-        params = {"tenant": self._unit.tenant_id, "ids": list(versions)}
-        for table, add in (
-            (t.contacts, children.add_contacts),
-            (t.delivery_addresses, children.add_delivery_addresses),
-        ):
-            found = self._unit._read(reads.children(table.name), params)
-            seen = {row["owner_id"]: row["owner_version"] for row in found}
-            if seen != versions:
-                return None
-            add(row for row in found if row["client_id"] is not None)
-        return children
+        rows = self._unit._read(statement, {"tenant": self._unit.tenant_id, **params})
+        return [t.client_from_rows(row) for row in rows]
 
     def _flush(self) -> None:
         """Write what is still to send: a constant number of statements, whatever the clients.
@@ -856,5 +835,7 @@ class SqlClientRepository:
         """Return a page of clients ordered by id, starting after the id *after*."""
         if limit <= 0:
             return []
-        page = reads.clients_page(after=after is not None, active_only=not include_archived)
+        page = reads.clients_page(
+            after=after is not None, active_only=not include_archived, dialect=self._dialect
+        )
         return self._load(page, {"after": after, "limit": limit})

@@ -8,6 +8,7 @@ only places where a :class:`~clientbook.Client` meets a row.
 from __future__ import annotations
 
 import datetime
+import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -34,9 +35,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = [
+    "CONTACT_COLUMNS",
+    "DELIVERY_ADDRESS_COLUMNS",
     "SCHEMA_NAME",
     "SCHEMA_VERSION",
-    "ChildRows",
     "ClientRows",
     "Row",
     "client_from_rows",
@@ -363,28 +365,62 @@ def _delivery_address(row: Mapping[Any, Any]) -> DeliveryAddress:
     )
 
 
-class ChildRows:
-    """Child rows of a batch of clients, grouped by client id, each group in order."""
+#: The columns of each child table that a read of clients aggregates, in this order, into one
+#: JSON array per child (:func:`clientbook._sql_statements.clients_in` and the like).
+CONTACT_COLUMNS = (
+    "position",
+    "civility",
+    "first_name",
+    "last_name",
+    "email",
+    "job_position",
+    "direct_phone",
+    "mobile_phone",
+    "switchboard_phone",
+    "source",
+    "is_primary",
+)
+DELIVERY_ADDRESS_COLUMNS = (
+    "position",
+    "label",
+    "line1",
+    "line2",
+    "postal_code",
+    "city",
+    "country",
+    "is_default",
+    "archived",
+)
 
-    def __init__(self) -> None:
-        self.contacts: dict[str, list[Contact]] = {}
-        self.delivery_addresses: dict[str, list[DeliveryAddress]] = {}
 
-    def add_contacts(self, rows: Iterable[Mapping[Any, Any]]) -> None:
-        """Group contact rows, read ordered by client and position."""
-        for row in rows:
-            self.contacts.setdefault(row["client_id"], []).append(_contact(row))
+def _child_rows(aggregated: Any, columns: Sequence[str]) -> list[dict[str, Any]]:
+    """The child rows of one client, ordered by position, from their JSON aggregate.
 
-    def add_delivery_addresses(self, rows: Iterable[Mapping[Any, Any]]) -> None:
-        """Group delivery address rows, read ordered by client and position."""
-        for row in rows:
-            self.delivery_addresses.setdefault(row["client_id"], []).append(_delivery_address(row))
+    *aggregated* is a JSON array of arrays of *columns*, as text (SQLite) or already parsed
+    (psycopg); ``None`` stands for no rows. Booleans come as 0 and 1 from SQLite, as true and
+    false from PostgreSQL: the readers convert them with ``bool`` as they do a row's.
+    """
+    if aggregated is None:
+        return []
+    if isinstance(aggregated, str | bytes):
+        aggregated = json.loads(aggregated)
+    rows = [dict(zip(columns, values, strict=True)) for values in aggregated]
+    # SQLite's json_group_array before 3.44 takes no ORDER BY: the database's order is none.
+    rows.sort(key=lambda row: row["position"])
+    return rows
 
 
-def client_from_rows(row: Mapping[Any, Any], children: ChildRows) -> Client:
-    """Return the client stored in *row* of ``clientbook_clients`` and its child rows."""
+def client_from_rows(row: Mapping[Any, Any]) -> Client:
+    """Return the client stored in *row* of ``clientbook_clients`` with its children.
+
+    Beside the table's columns, *row* holds ``contacts`` and ``delivery_addresses``: the
+    client's rows of those tables, each a JSON array of :data:`CONTACT_COLUMNS` and
+    :data:`DELIVERY_ADDRESS_COLUMNS`.
+    """
     client_id: str = row["id"]
     created_at = row["created_at"]
+    contacts = _child_rows(row["contacts"], CONTACT_COLUMNS)
+    delivery_addresses = _child_rows(row["delivery_addresses"], DELIVERY_ADDRESS_COLUMNS)
     return Client(
         id=client_id,
         kind=ClientKind(row["kind"]),
@@ -399,7 +435,7 @@ def client_from_rows(row: Mapping[Any, Any], children: ChildRows) -> Client:
         source=row["source"],
         address=_address(row, "address"),
         billing_address=_address(row, "billing"),
-        delivery_addresses=tuple(children.delivery_addresses.get(client_id, ())),
+        delivery_addresses=tuple(_delivery_address(child) for child in delivery_addresses),
         parent_id=row["parent_id"],
         vat_number=row["vat_number"],
         siret=row["siret"],
@@ -407,7 +443,7 @@ def client_from_rows(row: Mapping[Any, Any], children: ChildRows) -> Client:
         ape_code=row["ape_code"],
         accounting_account=row["accounting_account"],
         active=bool(row["active"]),
-        contacts=tuple(children.contacts.get(client_id, ())),
+        contacts=tuple(_contact(child) for child in contacts),
         owner=row["owner"],
         created_at=None if created_at is None else datetime.datetime.fromisoformat(created_at),
         version=row["version"],

@@ -30,10 +30,11 @@ Guarantees, for SQLite and PostgreSQL alike:
 - **Optimistic concurrency.** ``update`` writes only where the stored version is the copy's
   (``UPDATE ... WHERE version = :v``); otherwise it raises :class:`~clientbook.StaleClient`
   and writes nothing.
-- **No N+1.** ``get_many`` and ``list`` read any number of clients in three statements,
-  ``search`` in six (seven when every typed word is common and the first clients of each key
-  are not enough); clients added in a unit are inserted together (``executemany``, one
-  statement per table) before the unit's next read, update, removal or commit.
+- **No N+1.** ``get_many`` and ``list`` read any number of clients in one statement, each
+  client with its contacts and delivery addresses; ``search`` in four (five when every typed
+  word is common and the first clients of each key are not enough); clients added in a unit
+  are inserted together (``executemany``, one statement per table) before the unit's next
+  read, update, removal or commit.
 - **No partial write.** A failure in the middle of a unit rolls all of it back.
 - **Clear errors.** The drivers' errors come out as :class:`StorageError` and its subclasses,
   carrying the database's path or URL (password hidden).

@@ -20,7 +20,15 @@ from hypothesis import strategies as st
 from sqlalchemy import insert
 from sqlalchemy.exc import StatementError
 
-from clientbook import Address, Client, client_search_keys, search_key
+from clientbook import (
+    Address,
+    Civility,
+    Client,
+    Contact,
+    DeliveryAddress,
+    client_search_keys,
+    search_key,
+)
 from clientbook.identifiers import siren, siret, vat
 from clientbook.sql import SqlClientRepository, SqlStore, SqlUnitOfWork
 from clientbook.sql import metadata as tables
@@ -183,6 +191,43 @@ def test_any_client_added_is_read_back_equal(store: SqlStore, batch: list[Client
     with store.unit_of_work(tenant_id=tenant_id) as uow:
         found = uow.clients.get_many(client.id for client in batch)
     assert found == {client.id: attrs.evolve(client, version=1) for client in batch}
+
+
+def test_children_come_back_in_their_order_with_their_flags_as_booleans(store: SqlStore) -> None:
+    # More than ten of each, so that an order of text ("10" before "2") would show; read as
+    # JSON in the statement that reads the client, whose aggregate keeps no order on SQLite.
+    contacts = tuple(
+        Contact(
+            civility=None if n % 3 == 0 else Civility.MRS,
+            first_name=f'Hélène {n} « "guillemets" » \\ \n 😀',
+            last_name="Lefèvre",
+            primary=n == 7,
+        )
+        for n in range(12)
+    )
+    deliveries = tuple(
+        DeliveryAddress(
+            address=Address(line1=f"{n} rue des Lilas", postal_code="69003", city="Lyon"),
+            label=f"Dépôt {n}",
+            default=n == 4,
+            archived=n % 2 == 1,
+        )
+        for n in range(11)
+    )
+    client = company("cl-1", "Boulangerie Martin", contacts=contacts[::-1])
+    client = attrs.evolve(client, delivery_addresses=deliveries[::-1])
+    with store.unit_of_work(tenant_id="cabinet-lefort") as uow:
+        uow.clients.add(client)
+        uow.commit()
+    with store.unit_of_work(tenant_id="cabinet-lefort") as uow:
+        read = uow.clients.get("cl-1")
+    assert read == attrs.evolve(client, version=1)
+    assert all(type(contact.primary) is bool for contact in read.contacts)
+    assert all(type(contact.first_name) is str for contact in read.contacts)
+    flags = [(d.default, d.archived) for d in read.delivery_addresses]
+    assert all(type(flag) is bool for pair in flags for flag in pair)
+    assert read.contacts[-1].civility is None  # the first made, stored last
+    assert read.contacts[-2].civility is Civility.MRS
 
 
 def test_on_sqlite_the_rows_go_to_the_driver_as_they_are(sqlite_store: SqlStore) -> None:
