@@ -2,7 +2,7 @@
 
 - ``clientbook check FILE`` checks every row of a client file;
 - ``clientbook import FILE --db URL`` checks it the same way and stores the rows without
-  errors in a database (a SQLite file or any SQLAlchemy URL; extra ``sql``);
+  errors in a database (a SQLite file or a PostgreSQL URL; extra ``sql``);
 - ``clientbook search TYPED --db URL`` shows the stored clients that what was typed finds.
 
 Exit status: 0 when no row has an error (warnings allowed) or, for ``search``, when a client is
@@ -273,7 +273,7 @@ def _parser(language: str) -> _Parser:
         description=_(
             N_(
                 "Check every row of a client file as clientbook check does, and store the rows "
-                "without errors in a database: a SQLite file or any SQLAlchemy URL. A client "
+                "without errors in a database: a SQLite file or a PostgreSQL URL. A client "
                 "already stored (same SIRET, VAT number or client code) is updated; importing "
                 "the same file again changes nothing."
             )

@@ -6,7 +6,8 @@ Hierarchy::
     └── StorageError            the database could not be used (url, detail)
         ├── DatabaseLocked      another program or unit of work holds the lock: try again
         ├── DatabaseDamaged     the file is not a SQLite database, or it is damaged
-        └── SchemaMismatch      no clientbook tables, or tables of another version
+        ├── SchemaMismatch      no clientbook tables, or tables of another version
+        └── UnsupportedDatabase neither SQLite nor PostgreSQL
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "DatabaseLocked",
     "SchemaMismatch",
     "StorageError",
+    "UnsupportedDatabase",
     "storage_error",
 ]
 
@@ -89,6 +91,32 @@ class DatabaseDamaged(StorageError):
             ),
             locale,
             url=self.url,
+        )
+
+
+class UnsupportedDatabase(StorageError):
+    """The database is neither SQLite nor PostgreSQL, the two clientbook is written for.
+
+    Attributes:
+        dialect: SQLAlchemy's name of the database (``"mysql"``, ``"mssql"``...).
+    """
+
+    __module__ = "clientbook.sql"
+
+    def __init__(self, url: str, dialect: str) -> None:
+        self.dialect = dialect
+        super().__init__(url, dialect)
+
+    def message(self, locale: str = "fr") -> str:
+        """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
+        return translate(
+            N_(
+                "The database {url} is a {dialect} database: clientbook stores clients in "
+                "SQLite or PostgreSQL only; nothing was saved."
+            ),
+            locale,
+            url=self.url,
+            dialect=self.dialect,
         )
 
 

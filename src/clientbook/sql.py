@@ -63,6 +63,7 @@ from ._sql_errors import (
     DatabaseLocked,
     SchemaMismatch,
     StorageError,
+    UnsupportedDatabase,
     storage_error,
 )
 from ._sql_repository import SqlClientRepository, SqlUnitOfWork
@@ -82,6 +83,7 @@ __all__ = [
     "SqlStore",
     "SqlUnitOfWork",
     "StorageError",
+    "UnsupportedDatabase",
     "metadata",
 ]
 
@@ -96,14 +98,28 @@ metadata: Final[MetaData] = _sql_tables.metadata
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 
 
+#: The databases the adapter is written and tested for (SQLAlchemy's dialect names): its reads
+#: use their JSON functions.
+_DIALECTS = frozenset(("sqlite", "postgresql"))
+
+
+def _supported(engine: Engine, shown: str) -> Engine:
+    """Return *engine* if its database is one of ``_DIALECTS``; raise otherwise."""
+    name = engine.dialect.name
+    if name not in _DIALECTS:
+        raise UnsupportedDatabase(shown, name)
+    return engine
+
+
 class SqlStore:
-    """A SQL database holding clientbook's tables: a SQLite file, or any SQLAlchemy URL.
+    """A SQL database holding clientbook's tables: a SQLite file, or a PostgreSQL database.
 
     Args:
         database: a SQLite file's path (``"clientbook.sqlite"``, a :class:`pathlib.Path`),
             a SQLAlchemy URL (``"postgresql+psycopg://user@host/db"``; ``postgresql://`` uses
             psycopg), or an :class:`sqlalchemy.engine.Engine` of the host application, which the
-            store uses as it is and does not dispose of.
+            store uses as it is and does not dispose of. SQLite and PostgreSQL are the
+            databases clientbook is tested on; another one is refused.
         timeout: seconds to wait for a SQLite database that another program is writing to
             (its busy timeout), or for a PostgreSQL server to answer the connection.
 
@@ -113,13 +129,14 @@ class SqlStore:
     store (or use it in a ``with`` block) to close its connections.
 
     Raises:
-        StorageError: the URL cannot be read, or its database driver is not installed.
+        StorageError: the URL cannot be read, its database driver is not installed, or it is
+            neither SQLite nor PostgreSQL.
     """
 
     def __init__(self, database: str | os.PathLike[str] | Engine, *, timeout: float = 5.0) -> None:
         self._schema_checked = False
         if isinstance(database, Engine):
-            self._engine = database
+            self._engine = _supported(database, _display(database.url))
             self._owns_engine = False
             self._url = _display(database.url)
             return
@@ -134,6 +151,7 @@ class SqlStore:
             raise StorageError(_PASSWORD.sub(r"\1***@", text), detail) from error
         self._owns_engine = True
         self._url = _display(url)
+        _supported(self._engine, self._url)
 
     def __repr__(self) -> str:
         return f"<SqlStore {self._url}>"

@@ -75,6 +75,7 @@ def test_clientbook_sql_exports_exactly_its_documented_names() -> None:
         "SqlStore",
         "SqlUnitOfWork",
         "StorageError",
+        "UnsupportedDatabase",
         "metadata",
     ]
     for name in clientbook.sql.__all__:
@@ -1037,3 +1038,24 @@ def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) 
         for text in reversed(typed):  # typed again, in capitals: the same shapes
             assert uow.clients.search(text.upper())
     assert [statement.cache_info().misses for statement in cached] == built
+
+
+def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_opens() -> None:
+    # A MySQL engine that never connects: its driver module is a stand-in.
+    from unittest import mock
+
+    import sqlalchemy
+
+    from clientbook.sql import UnsupportedDatabase
+
+    engine = sqlalchemy.create_engine(
+        "mysql+pymysql://compta@db.example/clients", module=mock.MagicMock(paramstyle="format")
+    )
+    with pytest.raises(UnsupportedDatabase) as refused:
+        SqlStore(engine)
+    assert refused.value.dialect == "mysql"
+    assert refused.value.message("en") == (
+        "The database mysql+pymysql://compta@db.example/clients is a mysql database: clientbook "
+        "stores clients in SQLite or PostgreSQL only; nothing was saved."
+    )
+    assert "SQLite ou PostgreSQL" in refused.value.message("fr")
