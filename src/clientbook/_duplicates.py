@@ -153,13 +153,6 @@ def duplicate_keys(client: Client) -> list[tuple[DuplicateRule, str]]:
     return keys
 
 
-def _shown(rule: DuplicateRule, key: str, members: list[Client]) -> str:
-    """Return the value a reason shows: the key, or the VAT number with its country prefix."""
-    if rule != "vat":
-        return key
-    return max((vat_number(client.vat_number) for client in members), key=len)
-
-
 def _reason_order(item: tuple[int, int, str, DuplicateRule, list[int]]) -> tuple[int, int, str]:
     """Reasons by rule, then by their first record's position, then by value."""
     return item[0], item[1], item[2]
@@ -207,7 +200,7 @@ def find_duplicates(clients: Iterable[Client]) -> list[DuplicateGroup]:
         )
         for members, reasons in group_keys(
             [duplicate_keys(client) for client in records],
-            shown=lambda rule, key, sharing: _shown(rule, key, [records[p] for p in sharing]),
+            vat_number_of=lambda position: records[position].vat_number,
         )
     ]
 
@@ -219,13 +212,16 @@ KeyGroup = tuple[list[int], list[tuple[DuplicateRule, str, list[int]]]]
 def group_keys(
     keyed: Sequence[Iterable[tuple[DuplicateRule, str]] | None],
     *,
-    shown: Callable[[DuplicateRule, str, list[int]], str],
+    vat_number_of: Callable[[int], str],
 ) -> list[KeyGroup]:
     """Group the records that share a key: :func:`find_duplicates` on the records' keys.
 
+    A reason shows its key, but a shared VAT number is shown with its country prefix: the
+    longest of the sharing records' numbers, normalised.
+
     Args:
         keyed: each record's keys, as :func:`duplicate_keys` gives them (``None``: none).
-        shown: the value a reason shows for the key that the records at these positions share.
+        vat_number_of: the VAT number, as typed, of the record at a position.
 
     Returns:
         Each group's positions, in order, and its reasons in the order of
@@ -256,7 +252,9 @@ def group_keys(
     reasons: defaultdict[int, list[tuple[int, int, str, DuplicateRule, list[int]]]]
     reasons = defaultdict(list)
     for (rule, key), members in shared.items():
-        value = shown(rule, key, members)
+        value = key
+        if rule == "vat":
+            value = max((vat_number(vat_number_of(p)) for p in members), key=len)
         reasons[_find(roots, members[0])].append(
             (_RULES.index(rule), members[0], value, rule, members)
         )

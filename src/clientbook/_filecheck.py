@@ -239,6 +239,7 @@ class RowChecker:
             if field in IDENTIFIER_FIELDS
         ]
         self._seen = DuplicateRows(self._columns)
+        self._siren_at = layout.columns.get("siren")
         self._clean = None if strict else CleanRows.for_file(layout.columns, self.policy)
 
     def verify(self, row_number: int, cells: list[str]) -> bool:
@@ -308,8 +309,8 @@ class RowChecker:
             found.sort(key=_first)
             self.problems += [problem for _index, problem in found]
             wrong = any(problem.severity == "error" for _index, problem in found)
-        siren_at = self.layout.columns.get("siren")
-        self._seen.add(row_number, read, siren=None if siren_at is None else cells[siren_at])
+        at = self._siren_at
+        self._seen.add(row_number, read, siren=None if at is None else cells[at])
         return read, wrong
 
     def stopped(self, error: MalformedFile) -> None:

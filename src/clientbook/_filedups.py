@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from ._client import ClientKind
-from ._duplicates import DuplicateRule, duplicate_keys, group_keys, vat_number
+from ._duplicates import DuplicateRule, duplicate_keys, group_keys
 from ._i18n import N_, translate
 from .identifiers import siren, siret
 
@@ -119,6 +119,7 @@ class DuplicateRows:
             for from_name in (False, True)
         ]
         self._map_of = {id(fields): index for index, fields in enumerate(self._maps)}
+        self._company = self._map_of[id(columns.fields(ClientKind.COMPANY))]
         self._rows = array.array("q")
         self._map_indexes = bytearray()
         self._kept: list[_Kept | None] = []
@@ -170,7 +171,7 @@ class DuplicateRows:
             vat_number: the record's VAT number.
         """
         self._rows.append(row_number)
-        self._map_indexes.append(0)  # a company, its last name not read from its name
+        self._map_indexes.append(self._company)
         self._kept.append((keys, siren, siret, vat_number, "") if keys else None)
 
     def fields(self, position: int) -> Mapping[str, int]:
@@ -194,15 +195,12 @@ class DuplicateRows:
         self._kept = []
         row_of = self._rows
 
-        def shown(rule: DuplicateRule, key: str, sharing: list[int]) -> str:
-            if rule != "vat":
-                return key
-            return max((vat_number(_the(kept[p])[3]) for p in sharing), key=len)
-
+        groups = group_keys(
+            [None if item is None else item[0] for item in kept],
+            vat_number_of=lambda position: _the(kept[position])[3],
+        )
         warnings: list[FileProblem] = []
-        for positions, reasons in group_keys(
-            [None if k is None else k[0] for k in kept], shown=shown
-        ):
+        for positions, reasons in groups:
             reasons_of: dict[int, list[tuple[DuplicateRule, str, list[int]]]] = {}
             for rule, value, members in reasons:
                 rows = [row_of[member] for member in members]
