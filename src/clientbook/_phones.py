@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ._i18n import N_, translate
 from ._postal import country_name, is_known_country, territory
@@ -203,6 +203,7 @@ _Key = tuple[int | None, int | None, bool, int | None]
 _REMEMBERED = 8192
 _validity: dict[_Key, bool] = {}
 _types: dict[_Key, int] = {}
+_V = TypeVar("_V", bool, int)
 
 
 @functools.cache
@@ -233,34 +234,29 @@ def _key(number: PhoneNumber) -> _Key:
     )
 
 
-def _is_valid(number: PhoneNumber) -> bool:
-    """``phonenumbers.is_valid_number(number)``, remembered."""
+def _verdict(remembered: dict[_Key, _V], ask: str, number: PhoneNumber) -> _V:
+    """Phonenumbers' *ask* (the name of its function) of *number*, remembered in *remembered*."""
     key = _key(number)
-    valid = _validity.get(key)
-    if valid is None:
+    verdict = remembered.get(key)
+    if verdict is None:
         import phonenumbers
 
         _keep_patterns()
-        valid = phonenumbers.is_valid_number(number)
-        if len(_validity) >= _REMEMBERED:
-            _validity.clear()
-        _validity[key] = valid
-    return valid
+        verdict = getattr(phonenumbers, ask)(number)
+        if len(remembered) >= _REMEMBERED:
+            remembered.clear()
+        remembered[key] = verdict
+    return verdict
+
+
+def _is_valid(number: PhoneNumber) -> bool:
+    """``phonenumbers.is_valid_number(number)``, remembered."""
+    return _verdict(_validity, "is_valid_number", number)
 
 
 def _type_of(number: PhoneNumber) -> int:
     """``phonenumbers.number_type(number)``, remembered."""
-    key = _key(number)
-    kind = _types.get(key)
-    if kind is None:
-        import phonenumbers
-
-        _keep_patterns()
-        kind = phonenumbers.number_type(number)
-        if len(_types) >= _REMEMBERED:
-            _types.clear()
-        _types[key] = kind
-    return kind
+    return _verdict(_types, "number_type", number)
 
 
 def forget_verdicts() -> None:
