@@ -104,13 +104,15 @@ class CleanRows:
             if not name or name.isspace():
                 return None
         company = establishment = number = ""
+        typed = None  # the SIREN cell's, compact; None when the file has no SIREN column
         if self._siren >= 0:
+            typed = ""
             cell = cells[self._siren]
             if cell and not cell.isspace():
                 found = _valid(siren.validate, cell)
                 if found is None:
                     return None
-                company = found
+                company = typed = found
         if self._siret >= 0:
             cell = cells[self._siret]
             if cell and not cell.isspace():
@@ -151,5 +153,4 @@ class CleanRows:
             key = vat_key(number)
             if key is not None:
                 keys.append(("vat", key))
-        typed = company if self._siren < 0 or cells[self._siren].strip() else ""
-        return tuple(keys), typed, establishment, number
+        return tuple(keys), company if typed is None else typed, establishment, number
