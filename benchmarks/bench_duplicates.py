@@ -18,7 +18,7 @@ import functools
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from clientbook import Address, Client, ClientKind, Contact
-from clientbook._duplicates import find_duplicates
+from clientbook._rules.duplicates import find_duplicates
 from clientbook.identifiers import vat
 from clientbook.identifiers._text import luhn_ok
 

@@ -19,7 +19,7 @@ rounds, each round measuring everything once, in CPU time of this process:
   and ``is_valid_number`` of every phone number, email-validator's ``validate_email`` (no
   network) of every e-mail address, and ``is_valid`` of every SIREN, SIRET, VAT number and APE
   code. Beside it, the same floor without email-validator: clientbook decides plain
-  addresses itself (:mod:`clientbook._email`).
+  addresses itself (:mod:`clientbook._rules.email`).
 
 The issue's targets: at least 10,000 rows/s on one core, and the whole within 1.5 times the
 floor.
@@ -67,10 +67,10 @@ def main() -> None:
     from email_validator import EmailNotValidError, validate_email
 
     from clientbook import find_duplicates, territory, validate_client
-    from clientbook._cli import main as clientbook
-    from clientbook._clientfile import open_client_file
-    from clientbook._filecheck import file_policy
-    from clientbook._rows import RowColumns, client_from_row
+    from clientbook._cli.app import main as clientbook
+    from clientbook._files.check import file_policy
+    from clientbook._files.reading import open_client_file
+    from clientbook._files.rows import RowColumns, client_from_row
     from clientbook.identifiers import naf, siren, siret, vat
 
     with tempfile.TemporaryDirectory() as folder:

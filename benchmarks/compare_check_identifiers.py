@@ -71,8 +71,8 @@ def main() -> None:
     from stdnum.fr import siren as stdnum_siren
     from stdnum.fr import siret as stdnum_siret
 
-    from clientbook._cli import main as clientbook
-    from clientbook._clientfile import open_client_file
+    from clientbook._cli.app import main as clientbook
+    from clientbook._files.reading import open_client_file
     from clientbook.identifiers import naf, siren, siret, vat
 
     with tempfile.TemporaryDirectory() as folder:

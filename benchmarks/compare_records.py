@@ -19,10 +19,10 @@ process), best of 3 (``--runs``), the three taking turns:
     mobile with an address in Guadeloupe, so it must ask); ``parse`` before it when the text
     is not a plain national number (for a plain one clientbook finds the country code and
     national number itself, and the floor, like the rule, only builds phonenumbers'
-    ``PhoneNumber`` of them: :mod:`clientbook._phones`); and ``number_type`` of the mobile
+    ``PhoneNumber`` of them: :mod:`clientbook._rules.phones`); and ``number_type`` of the mobile
     field's valid number (the rule warns about a landline there);
   - email-validator's ``validate_email`` (no network) on each address that is not plain
-    (clientbook decides plain ones itself: :mod:`clientbook._email`);
+    (clientbook decides plain ones itself: :mod:`clientbook._rules.email`);
   - the identifier checks, ``is_valid`` of ``siren``, ``siret``, ``vat`` and ``naf``
     (clientbook's own code, counted in the floor as the issue asks);
 
@@ -41,8 +41,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from clientbook import Address, Client, ClientKind, Contact, validate_client
-from clientbook._email import _plain_address
-from clientbook._phones import _FALLBACKS, _FRENCH_PLAN, _plain_national, client_region
+from clientbook._rules.email import _plain_address
+from clientbook._rules.phones import _FALLBACKS, _FRENCH_PLAN, _plain_national, client_region
 from clientbook.identifiers import naf, siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
 
@@ -124,7 +124,7 @@ class FloorValues(NamedTuple):
 
 
 def _phone(text: str, region: str, *, mobile: bool, shortcuts: bool) -> Phone:
-    """The readings ``clientbook._phones`` tries for *text*, as it tries them."""
+    """The readings ``clientbook._rules.phones`` tries for *text*, as it tries them."""
 
     typed = text.strip()
     readings = [(text, region)]

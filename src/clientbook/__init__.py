@@ -9,9 +9,13 @@ conversion to plain data in :mod:`clientbook.serialization`.
 
 from __future__ import annotations
 
-from ._accounting import suggest_accounting_account
-from ._address import Address, DeliveryAddress
-from ._addresses import (
+from clientbook._base.errors import ClientbookError
+from clientbook._records.address import Address, DeliveryAddress
+from clientbook._records.client import Client, ClientKind, Role
+from clientbook._records.contact import Civility, Contact
+from clientbook._records.problem import Problem, Severity
+from clientbook._rules.accounting import suggest_accounting_account
+from clientbook._rules.addresses import (
     InvoiceRecipient,
     UnknownDeliveryAddress,
     billing_address,
@@ -20,20 +24,26 @@ from ._addresses import (
     invoice_recipient,
     maps_url,
 )
-from ._client import Client, ClientKind, Role
-from ._contact import Civility, Contact
-from ._contacts import UnknownContact, add_contact, primary_contact, set_primary_contact
-from ._duplicates import DuplicateGroup, DuplicateReason, DuplicateRule, find_duplicates
-from ._errors import ClientbookError
-from ._normalize import normalize_client
-from ._parents import ParentCycle, check_parent, top_parent
-from ._phones import normalize_phone
-from ._policy import Policy
-from ._postal import postal_lines, territory
-from ._problem import Problem, Severity
-from ._refusals import ClientExists, ClientInvalid, ClientNotFound, StaleClient
-from ._search import client_search_keys, matches_prefix, search_key
-from ._validation import validate_client
+from clientbook._rules.contacts import (
+    UnknownContact,
+    add_contact,
+    primary_contact,
+    set_primary_contact,
+)
+from clientbook._rules.duplicates import (
+    DuplicateGroup,
+    DuplicateReason,
+    DuplicateRule,
+    find_duplicates,
+)
+from clientbook._rules.normalize import normalize_client
+from clientbook._rules.parents import ParentCycle, check_parent, top_parent
+from clientbook._rules.phones import normalize_phone
+from clientbook._rules.policy import Policy
+from clientbook._rules.postal import postal_lines, territory
+from clientbook._rules.search import client_search_keys, matches_prefix, search_key
+from clientbook._rules.validation import validate_client
+from clientbook._services.refusals import ClientExists, ClientInvalid, ClientNotFound, StaleClient
 
 __all__ = [
     "Address",

@@ -15,6 +15,6 @@ on their compact forms.
 
 from __future__ import annotations
 
-from ._memory import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
+from clientbook._adapters.memory.store import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
 
 __all__ = ["MemoryClientRepository", "MemoryStore", "MemoryUnitOfWork"]

@@ -24,14 +24,14 @@ carrying its data (:class:`~clientbook.ClientInvalid` and its ``problems``,
 
 from __future__ import annotations
 
-from ._importing import ImportReport, SkippedClient, import_clients
-from ._services import (
+from clientbook._services.clients import (
     archive_client,
     create_client,
     reactivate_client,
     search_clients,
     update_client,
 )
+from clientbook._services.importing import ImportReport, SkippedClient, import_clients
 
 __all__ = [
     "ImportReport",

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientbook import Client, ClientExists, ClientKind, Contact, StaleClient, search_key
-from clientbook._search import matches_prefix
+from clientbook._rules.search import matches_prefix
 from clientbook.memory import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
 
 TENANT = "cabinet-lefort"
@@ -182,8 +182,8 @@ def test_the_index_agrees_with_matches_prefix_after_any_puts_and_removals(
     operations: list[tuple[str, int, list[str], bool]], commit_every: int
 ) -> None:
     with (
-        mock.patch("clientbook._prefix_index._BUFFER_SIZE", 4),
-        mock.patch("clientbook._prefix_index._GROWTH", 2),
+        mock.patch("clientbook._adapters.memory.prefix_index._BUFFER_SIZE", 4),
+        mock.patch("clientbook._adapters.memory.prefix_index._GROWTH", 2),
     ):
         store = MemoryStore()
         model: dict[str, Client] = {}
@@ -230,7 +230,7 @@ def _assert_search_agrees(uow: MemoryUnitOfWork, model: dict[str, Client], typed
 
 
 def test_removing_most_clients_rebuilds_the_index_and_the_page_order() -> None:
-    with mock.patch("clientbook._prefix_index._BUFFER_SIZE", 8):
+    with mock.patch("clientbook._adapters.memory.prefix_index._BUFFER_SIZE", 8):
         store = a_store(*(company(f"c{n:04}", f"Boulangerie n°{n}") for n in range(3000)))
         with unit(store) as uow:
             for n in range(2990):

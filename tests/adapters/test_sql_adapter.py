@@ -24,12 +24,12 @@ from clientbook import (
     ClientExists,
     Contact,
     StaleClient,
-    _sql_repository,
-    _sql_statements,
     matches_prefix,
     search_key,
 )
-from clientbook._sql_repository import _after_prefix
+from clientbook._adapters.sql import repository as _sql_repository
+from clientbook._adapters.sql import statements as _sql_statements
+from clientbook._adapters.sql.repository import _after_prefix
 from clientbook.sql import (
     SCHEMA_VERSION,
     DatabaseDamaged,

@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 import pytest
 
-from clientbook._cli import main
+from clientbook._cli.app import main
 
 #: The header of a client file as Excel FR exports it.
 FRENCH_HEADERS = [

@@ -20,8 +20,8 @@ from tests.cli.clientfiles import (
 )
 
 from clientbook import __version__
-from clientbook._cli import _progress, main
-from clientbook._clientfile import open_client_file
+from clientbook._cli.app import _progress, main
+from clientbook._files.reading import open_client_file
 
 PROBLEM_KEYS = {"row", "column", "field", "code", "message", "severity"}
 
@@ -306,7 +306,11 @@ def test_importing_clientbook_does_not_import_the_command() -> None:
     )
     imported = set(json.loads(completed.stdout))
     assert "clientbook" in imported
-    assert not imported & {"clientbook._cli", "clientbook._clientfile", "clientbook._filecheck"}
+    assert not imported & {
+        "clientbook._cli.app",
+        "clientbook._files.reading",
+        "clientbook._files.check",
+    }
     assert "rich" not in imported
 
 
@@ -368,7 +372,7 @@ def test_an_interrupted_check_exits_with_status_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("clientbook._cli.check_records", interrupted)
+    monkeypatch.setattr("clientbook._cli.app.check_records", interrupted)
     assert main(["check", str(write_client_file(tmp_path, [client()]))]) == 130
 
 
@@ -397,7 +401,7 @@ def test_a_file_that_changes_while_it_is_read_is_a_clear_error(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("clientbook._cli.check_records", fail)
+    monkeypatch.setattr("clientbook._cli.app.check_records", fail)
     result = run(capsys, "check", write_client_file(tmp_path, [client()]), "--locale", "en")
     assert result.status == 2
     assert result.err.startswith("clientbook: error: ")
@@ -410,8 +414,8 @@ def test_the_garbage_collector_runs_less_often_during_a_check_and_as_before_afte
 ) -> None:
     import gc
 
-    from clientbook._cli import GC_THRESHOLD
-    from clientbook._filecheck import check_records
+    from clientbook._cli.app import GC_THRESHOLD
+    from clientbook._files.check import check_records
 
     during: list[tuple[int, int, int]] = []
 
@@ -419,7 +423,7 @@ def test_the_garbage_collector_runs_less_often_during_a_check_and_as_before_afte
         during.append(gc.get_threshold())
         return check_records(*args, **kwargs)
 
-    monkeypatch.setattr("clientbook._cli.check_records", recording)
+    monkeypatch.setattr("clientbook._cli.app.check_records", recording)
     before = gc.get_threshold()
     assert main(["check", str(write_client_file(tmp_path, [client()])), "--format", "json"]) == 0
     assert during[0][0] >= GC_THRESHOLD

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientbook._cli import main
+from clientbook._cli.app import main
 
 HEADERS = ["Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE", "Ville"]
 CELL_CHARACTERS = '0123456789FRfr .,;\t"\r\nÉéèçE+-ZAB\x00\x81ő'

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from clientbook._cli import main
+from clientbook._cli.app import main
 
 #: Headers of every column a client file can have, one synonym each.
 HEADERS = [

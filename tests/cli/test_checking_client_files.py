@@ -18,7 +18,7 @@ from tests.cli.clientfiles import (
 )
 
 from clientbook import Problem
-from clientbook._filecheck import FileProblem, check_file
+from clientbook._files.check import FileProblem, check_file
 
 
 @pytest.mark.parametrize(

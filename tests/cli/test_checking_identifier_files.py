@@ -7,10 +7,10 @@ from unittest import mock
 
 from tests.cli.clientfiles import MONACO_VAT, OTHER_SIRET, SIREN, SIRET, VAT, write_client_file
 
-from clientbook import _filecheck
-from clientbook._cleanrows import CleanRows
-from clientbook._filecheck import check_file, file_policy
-from clientbook._rows import client_from_row
+from clientbook._files import check as _filecheck
+from clientbook._files.check import check_file, file_policy
+from clientbook._files.cleanrows import CleanRows
+from clientbook._files.rows import client_from_row
 
 HEADERS = ["Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE"]
 

@@ -15,7 +15,7 @@ from tests.cli.clientfiles import (
     write_client_file,
 )
 
-from clientbook._filecheck import check_file
+from clientbook._files.check import check_file
 
 
 def test_two_rows_with_the_same_siren_each_get_a_warning_naming_the_other(

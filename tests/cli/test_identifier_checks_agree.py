@@ -12,15 +12,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientbook._clientfile import Layout
-from clientbook._filecheck import (
+from clientbook._files.check import (
     _MODULES,
     _identifier_problems,
     _reported_above,
     file_policy,
 )
-from clientbook._rows import RowColumns, client_from_row
-from clientbook._validation import validate_client
+from clientbook._files.reading import Layout
+from clientbook._files.rows import RowColumns, client_from_row
+from clientbook._rules.validation import validate_client
 from clientbook.identifiers import vat
 from clientbook.identifiers._text import luhn_ok
 from clientbook.testing.strategies import (

@@ -332,7 +332,7 @@ def test_a_database_that_fails_during_the_import_says_the_rows_stored_before_are
     def locked(*args: object, **kwargs: object) -> None:
         raise DatabaseLocked("clients.sqlite", "database is locked")
 
-    monkeypatch.setattr("clientbook._fileimport.import_clients", locked)
+    monkeypatch.setattr("clientbook._files.importing.import_clients", locked)
     path = write_client_file(tmp_path, rows(), headers=HEADERS)
     result = run(capsys, "import", path, "--db", tmp_path / "clients.sqlite", "--locale", "en")
     assert (result.status, result.out) == (2, "")
@@ -395,7 +395,7 @@ def test_a_large_import_shows_its_progress_on_a_terminal(
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr("clientbook._cli.PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr("clientbook._cli.app.PROGRESS_THRESHOLD", 10)
     path = write_client_file(tmp_path, [rows()[0]] * 2_100, headers=HEADERS)
     result = import_json(capsys, path, tmp_path / "clients.sqlite")
     assert result.json()["import"]["left_out"] == 2_099

@@ -1,7 +1,7 @@
 """The check's fast path for files of identifiers changes no report.
 
 ``clientbook check`` passes the clean rows of a file of identifier columns without reading
-them into records (:mod:`clientbook._cleanrows`). These properties check generated files of
+them into records (:mod:`clientbook._files.cleanrows`). These properties check generated files of
 such columns twice, with and without the fast path, and compare the reports whole: every
 problem, its row, column, code, message and cell, the duplicates' warnings included.
 """
@@ -15,9 +15,9 @@ from unittest import mock
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientbook._cleanrows import FAST_COLUMNS, CleanRows
-from clientbook._clientfile import Layout, Record
-from clientbook._filecheck import FileReport, check_records, file_policy
+from clientbook._files.check import FileReport, check_records, file_policy
+from clientbook._files.cleanrows import FAST_COLUMNS, CleanRows
+from clientbook._files.reading import Layout, Record
 from clientbook.identifiers import siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
 from clientbook.testing.strategies import (

@@ -1,6 +1,6 @@
 """clientbook decides plain e-mail addresses itself: email-validator must agree on every one.
 
-:mod:`clientbook._email` accepts addresses of a plain shape without calling email-validator.
+:mod:`clientbook._rules.email` accepts addresses of a plain shape without calling email-validator.
 The property below is the licence for that shortcut: on every address the shortcut accepts,
 email-validator accepts too and gives the same normalised form. The addresses are generated at
 and around the plain shape (dots in every place, hyphens, digits, capitals, labels and local
@@ -18,7 +18,7 @@ from email_validator import EmailNotValidError, validate_email
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from clientbook._email import _plain_address, normalize_email
+from clientbook._rules.email import _plain_address, normalize_email
 
 LETTERS = string.ascii_letters
 LOCAL_CHARS = LETTERS + string.digits + "_%+-"

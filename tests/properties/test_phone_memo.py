@@ -1,6 +1,6 @@
 """phonenumbers' verdicts that clientbook remembers are phonenumbers' verdicts.
 
-:mod:`clientbook._phones` remembers ``is_valid_number`` and ``number_type`` by the fields they
+:mod:`clientbook._rules.phones` remembers ``is_valid_number`` and ``number_type`` by the fields they
 read (country code, national number, Italian leading zero, number of leading zeros). These
 tests read numbers from every kind of text, in every territory of the French plan and a few
 others, and check that the remembered answer, asked first, again, and after a number that
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientbook import _phones
-from clientbook._phones import _is_valid, _type_of, forget_verdicts
+from clientbook._rules import phones as _phones
+from clientbook._rules.phones import _is_valid, _type_of, forget_verdicts
 
 REGIONS = st.sampled_from([*_phones._FRENCH_PLAN, "PM", "IT", "BE", "NC", "US"])
 texts = st.one_of(

@@ -1,6 +1,6 @@
 """clientbook reads E.164 numbers of the French plan itself: phonenumbers.parse must agree.
 
-:mod:`clientbook._phones` builds the ``PhoneNumber`` of a number typed in E.164 with a country
+:mod:`clientbook._rules.phones` builds the ``PhoneNumber`` of a number typed in E.164 with a country
 code of the French plan (``+33478123456``, the form :func:`~clientbook.normalize_client`
 stores) without calling ``phonenumbers.parse``; phonenumbers still decides whether it is
 valid. These tests are the licence for that shortcut: on every text the shortcut reads, in any
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from clientbook._phones import _FRENCH_PLAN, _PLAIN_E164, _plain_e164, _reading
+from clientbook._rules.phones import _FRENCH_PLAN, _PLAIN_E164, _plain_e164, _reading
 
 PLAN_CODES = ("33", "590", "594", "596", "262")
 REGIONS = st.sampled_from([*_FRENCH_PLAN, "PM", "MC", "BE", "NC", "ZZ", ""])

@@ -1,6 +1,6 @@
 """clientbook reads plain national numbers itself: phonenumbers.parse must read them the same.
 
-:mod:`clientbook._phones` builds the ``PhoneNumber`` of a number typed in the plain national
+:mod:`clientbook._rules.phones` builds the ``PhoneNumber`` of a number typed in the plain national
 form of the French plan (``06 12 34 56 78``) without calling ``phonenumbers.parse``;
 phonenumbers still decides whether it is valid. These tests are the licence for that shortcut:
 on every text the shortcut reads, in every territory of the plan, ``parse`` gives an equal
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from clientbook._phones import _FRENCH_PLAN, _PLAIN_NATIONAL, _plain_national
+from clientbook._rules.phones import _FRENCH_PLAN, _PLAIN_NATIONAL, _plain_national
 
 REGIONS = st.sampled_from([*_FRENCH_PLAN, "PM", "MC", "BE", "NC"])
 SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u202f\u2028\u3000"

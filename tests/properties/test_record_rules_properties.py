@@ -16,18 +16,18 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress, Role
-from clientbook._accounting import suggest_accounting_account
-from clientbook._addresses import (
+from clientbook._rules.accounting import suggest_accounting_account
+from clientbook._rules.addresses import (
     billing_address,
     default_delivery_address,
     delivery_addresses,
     invoice_recipient,
     maps_url,
 )
-from clientbook._contacts import add_contact, primary_contact, set_primary_contact
-from clientbook._duplicates import find_duplicates
-from clientbook._parents import ParentCycle, check_parent, top_parent
-from clientbook._search import client_search_keys, matches_prefix, search_key
+from clientbook._rules.contacts import add_contact, primary_contact, set_primary_contact
+from clientbook._rules.duplicates import find_duplicates
+from clientbook._rules.parents import ParentCycle, check_parent, top_parent
+from clientbook._rules.search import client_search_keys, matches_prefix, search_key
 from clientbook.testing import strategies as cst
 
 # Text as client files hold it: anything at all, or French names with their accents.

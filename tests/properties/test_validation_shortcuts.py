@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientbook import Address
-from clientbook._postal import LA_POSTE_COUNTRIES, MAX_LINE_LENGTH, _address_block, _fits
-from clientbook._validation import _PLAIN_WEBSITE, _url_ok
+from clientbook._rules.postal import LA_POSTE_COUNTRIES, MAX_LINE_LENGTH, _address_block, _fits
+from clientbook._rules.validation import _PLAIN_WEBSITE, _url_ok
 
 HOST_CHARS = string.ascii_letters + string.digits + "-"
 labels = st.one_of(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientbook import Civility, Client, ClientKind
-from clientbook._accounting import suggest_accounting_account
+from clientbook._rules.accounting import suggest_accounting_account
 
 
 def company(name: str) -> Client:

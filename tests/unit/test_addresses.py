@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
-from clientbook._addresses import (
+from clientbook._rules.addresses import (
     InvoiceRecipient,
     UnknownDeliveryAddress,
     billing_address,

@@ -7,7 +7,12 @@ import pickle
 import pytest
 
 from clientbook import Civility, Client, ClientKind, Contact
-from clientbook._contacts import UnknownContact, add_contact, primary_contact, set_primary_contact
+from clientbook._rules.contacts import (
+    UnknownContact,
+    add_contact,
+    primary_contact,
+    set_primary_contact,
+)
 
 DIRECTRICE = Contact(
     civility=Civility.MRS, first_name="Claire", last_name="Moreau", position="Directrice"

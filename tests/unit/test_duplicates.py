@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from clientbook import Address, Client, ClientKind, Contact
-from clientbook._duplicates import DuplicateGroup, DuplicateReason, find_duplicates
+from clientbook._rules.duplicates import DuplicateGroup, DuplicateReason, find_duplicates
 
 
 def company(id: str, name: str = "", **changes: Any) -> Client:  # noqa: A002 - the field's name

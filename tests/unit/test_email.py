@@ -5,7 +5,7 @@ from __future__ import annotations
 import email_validator
 import pytest
 
-from clientbook._email import _plain_address, email_problems, normalize_email
+from clientbook._rules.email import _plain_address, email_problems, normalize_email
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
-from clientbook._normalize import normalize_client
-from clientbook._validation import validate_client
+from clientbook._rules.normalize import normalize_client
+from clientbook._rules.validation import validate_client
 
 
 def contact(**fields: Any) -> Contact:

@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from clientbook._parents import ParentCycle, check_parent, top_parent
+from clientbook._rules.parents import ParentCycle, check_parent, top_parent
 
 # Groupe Dubois SA owns Dubois Lyon, which owns its Villeurbanne workshop.
 GROUPE = {

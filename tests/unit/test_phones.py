@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientbook import Address, Client, ClientKind
-from clientbook._phones import client_region, normalize_phone, phone_problems, stored_phone
+from clientbook._rules.phones import client_region, normalize_phone, phone_problems, stored_phone
 
 
 def check(text: str, region: str, *, mobile: bool = False) -> list[tuple[str, str, str]]:

@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 from clientbook import Address, Civility, Client, ClientKind, Contact
-from clientbook._policy import CLIENT_REQUIRABLE_FIELDS, CONTACT_REQUIRABLE_FIELDS, Policy
-from clientbook._validation import validate_client
+from clientbook._rules.policy import CLIENT_REQUIRABLE_FIELDS, CONTACT_REQUIRABLE_FIELDS, Policy
+from clientbook._rules.validation import validate_client
 
 
 def company(**fields: Any) -> Client:

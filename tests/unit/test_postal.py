@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientbook import Address
-from clientbook._postal import address_problems, country_name, postal_lines, territory
+from clientbook._rules.postal import address_problems, country_name, postal_lines, territory
 
 
 def problems_of(address: Address, locale: str = "en") -> list[tuple[str, str, str]]:

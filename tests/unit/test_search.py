@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clientbook import Civility, Client, ClientKind, Contact
-from clientbook._search import client_search_keys, matches_prefix, search_key
+from clientbook._rules.search import client_search_keys, matches_prefix, search_key
 
 DUBOIS = Client(
     id="dubois",

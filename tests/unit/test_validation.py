@@ -8,10 +8,10 @@ import attrs
 import pytest
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
-from clientbook._contacts import primary_contact_indexes
-from clientbook._i18n import translate
-from clientbook._policy import Policy
-from clientbook._validation import validate_client
+from clientbook._base.i18n import translate
+from clientbook._rules.contacts import primary_contact_indexes
+from clientbook._rules.policy import Policy
+from clientbook._rules.validation import validate_client
 
 MONACO_VAT = "FR" + f"{(12 + 3 * (123456 % 97)) % 97:02d}" + "000123456"
 

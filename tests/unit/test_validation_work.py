@@ -15,10 +15,10 @@ import phonenumbers
 import pytest
 
 from clientbook import Address, Client, ClientKind, Contact, normalize_client
-from clientbook import _validation as validation
-from clientbook._phones import forget_verdicts
-from clientbook._policy import Policy
-from clientbook._validation import validate_client
+from clientbook._rules import validation as validation
+from clientbook._rules.phones import forget_verdicts
+from clientbook._rules.policy import Policy
+from clientbook._rules.validation import validate_client
 from clientbook.identifiers import naf, siren, siret, vat
 
 
@@ -153,7 +153,7 @@ def test_a_plain_website_is_not_split_as_a_url(
     assert validate_client(company(website="https://www.boulangerie-martin.fr/contact")) == []
     assert calls == {}
     assert validate_client(company(website="www.boulangerie-martin.fr:8080")) == []
-    assert calls == {"clientbook._validation.urlsplit": 1}
+    assert calls == {"clientbook._rules.validation.urlsplit": 1}
 
 
 def test_a_normalised_record_is_checked_without_parsing_its_e164_numbers(

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import naf, siren, siret, vat
-from ._errors import (
+from clientbook.identifiers import naf, siren, siret, vat
+from clientbook.identifiers._errors import (
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
     InvalidIdentifier,
     InvalidLength,
 )
-from ._protocol import IdentifierModule
+from clientbook.identifiers._protocol import IdentifierModule
 
 __all__ = [
     "IdentifierModule",

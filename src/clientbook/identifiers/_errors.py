@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from clientbook._errors import ClientbookError
-from clientbook._i18n import N_, translate
+from clientbook._base.errors import ClientbookError
+from clientbook._base.i18n import N_, translate
 
 __all__ = [
     "InvalidChecksum",

@@ -36,10 +36,14 @@ import functools
 from importlib import resources
 from typing import Literal
 
-from clientbook._i18n import N_
-
-from ._errors import InvalidComponent, InvalidFormat, InvalidIdentifier, InvalidLength
-from ._text import SPACES, delete_chars, text_of
+from clientbook._base.i18n import N_
+from clientbook.identifiers._errors import (
+    InvalidComponent,
+    InvalidFormat,
+    InvalidIdentifier,
+    InvalidLength,
+)
+from clientbook.identifiers._text import SPACES, delete_chars, text_of
 
 __all__ = ["Nomenclature", "compact", "format", "is_valid", "label", "nomenclature", "validate"]
 

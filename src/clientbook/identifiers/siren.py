@@ -40,16 +40,15 @@ TypeError: pass the SIREN as text (str), not int: ...
 
 from __future__ import annotations
 
-from clientbook._i18n import N_
-
-from ._errors import (
+from clientbook._base.i18n import N_
+from clientbook.identifiers._errors import (
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
+from clientbook.identifiers._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
 
 __all__ = ["compact", "format", "is_valid", "validate"]
 

@@ -45,17 +45,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from clientbook._i18n import N_
-
-from . import siren as _siren
-from ._errors import (
+from clientbook._base.i18n import N_
+from clientbook.identifiers import siren as _siren
+from clientbook.identifiers._errors import (
     InvalidChecksum,
     InvalidComponent,
     InvalidFormat,
     InvalidIdentifier,
     InvalidLength,
 )
-from ._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
+from clientbook.identifiers._text import SPACES, delete_chars, is_ascii_digits, luhn_ok, text_of
 
 if TYPE_CHECKING:
     from types import ModuleType

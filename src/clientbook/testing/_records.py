@@ -129,7 +129,7 @@ def contacts(*, any_text: bool = False) -> st.SearchStrategy[Contact]:
 
 
 def _company(draw: st.DrawFn, client_id: str, when: datetime.datetime) -> Client:
-    from .strategies import sirets
+    from clientbook.testing.strategies import sirets
 
     number = draw(sirets(la_poste=False))
     company = siret_module.siren(number)

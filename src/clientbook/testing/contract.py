@@ -65,12 +65,12 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from .._address import Address, DeliveryAddress
-from .._client import Client, ClientKind, Role
-from .._contact import Civility, Contact
-from .._refusals import ClientExists, ClientNotFound, StaleClient
-from .._search import matches_prefix, search_key
-from ..repositories import UnitOfWork
+from clientbook._records.address import Address, DeliveryAddress
+from clientbook._records.client import Client, ClientKind, Role
+from clientbook._records.contact import Civility, Contact
+from clientbook._rules.search import matches_prefix, search_key
+from clientbook._services.refusals import ClientExists, ClientNotFound, StaleClient
+from clientbook.repositories import UnitOfWork
 
 __all__ = ["UnitOfWorkContract", "UnitOfWorkFactory"]
 

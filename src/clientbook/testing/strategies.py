@@ -45,8 +45,7 @@ except ImportError as error:  # pragma: no cover - depends on the environment
     ) from error
 
 from clientbook.identifiers import naf, siret, vat
-
-from ._records import addresses, check_bool, clients, contacts, register
+from clientbook.testing._records import addresses, check_bool, clients, contacts, register
 
 __all__ = [
     "VAT_COUNTRIES",

@@ -1,0 +1,1 @@
+"""The adapters: in-memory and SQL storage, and plain data (JSON) for records."""

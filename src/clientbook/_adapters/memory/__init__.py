@@ -1,0 +1,1 @@
+"""The in-memory adapter: every tenant's records in a process."""

@@ -1,0 +1,1 @@
+"""The SQL adapter on SQLAlchemy Core: SQLite and PostgreSQL."""

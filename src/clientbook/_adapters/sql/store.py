@@ -1,0 +1,223 @@
+"""The SQL store: a database holding clientbook's tables, and units of work on it."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any, Final, Self
+
+from sqlalchemy import Engine, MetaData, create_engine, event, insert, inspect, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+
+from clientbook._adapters.sql import tables as _sql_tables
+from clientbook._adapters.sql.errors import (
+    SchemaMismatch,
+    StorageError,
+    UnsupportedDatabase,
+    storage_error,
+)
+from clientbook._adapters.sql.repository import SqlUnitOfWork
+from clientbook._adapters.sql.tables import SCHEMA_NAME, schema
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from sqlalchemy import Connection
+
+__all__ = ["SCHEMA_VERSION", "SqlStore", "metadata"]
+
+# The version of clientbook's tables that this clientbook reads and writes.
+SCHEMA_VERSION: Final[int] = _sql_tables.SCHEMA_VERSION
+
+# clientbook's tables, all named ``clientbook_...``.
+metadata: Final[MetaData] = _sql_tables.metadata
+
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+#: The databases the adapter is written and tested for (SQLAlchemy's dialect names): its reads
+#: use their JSON functions.
+_DIALECTS = frozenset(("sqlite", "postgresql"))
+
+
+def _supported(engine: Engine, shown: str) -> Engine:
+    """Return *engine* if its database is one of ``_DIALECTS``; raise otherwise."""
+    name = engine.dialect.name
+    if name not in _DIALECTS:
+        raise UnsupportedDatabase(shown, name)
+    return engine
+
+
+class SqlStore:
+    """A SQL database holding clientbook's tables: a SQLite file, or a PostgreSQL database.
+
+    Args:
+        database: a SQLite file's path (``"clientbook.sqlite"``, a :class:`pathlib.Path`),
+            a SQLAlchemy URL (``"postgresql+psycopg://user@host/db"``; ``postgresql://`` uses
+            psycopg), or an :class:`sqlalchemy.engine.Engine` of the host application, which the
+            store uses as it is and does not dispose of. SQLite and PostgreSQL are the
+            databases clientbook is tested on; another one is refused.
+        timeout: seconds to wait for a SQLite database that another program is writing to
+            (its busy timeout), or for a PostgreSQL server to answer the connection.
+
+    An engine the store creates for a SQLite file has foreign keys on and write-ahead logging
+    (WAL), so that readers never wait for the writer; it keeps pysqlite's transactions, which
+    begin with the first write, so that several units of work can be open at once. Close the
+    store (or use it in a ``with`` block) to close its connections.
+
+    Raises:
+        StorageError: the URL cannot be read, its database driver is not installed, or it is
+            neither SQLite nor PostgreSQL.
+    """
+
+    __module__ = "clientbook.sql"
+
+    def __init__(self, database: str | os.PathLike[str] | Engine, *, timeout: float = 5.0) -> None:
+        self._schema_checked = False
+        if isinstance(database, Engine):
+            self._engine = _supported(database, _display(database.url))
+            self._owns_engine = False
+            self._url = _display(database.url)
+            return
+        text = os.fspath(database)
+        try:
+            url = _url(text)
+            self._engine = _create_engine(url, timeout=timeout)
+        except (ArgumentError, ImportError) as error:
+            detail = str(error)
+            if isinstance(error, ImportError) and text.startswith("postgresql"):
+                detail += "; install it with: python -m pip install 'clientbook[postgresql]'"
+            raise StorageError(_PASSWORD.sub(r"\1***@", text), detail) from error
+        self._owns_engine = True
+        self._url = _display(url)
+        _supported(self._engine, self._url)
+
+    def __repr__(self) -> str:
+        return f"<SqlStore {self._url}>"
+
+    @property
+    def url(self) -> str:
+        """The SQLite file's path, or the database's URL with its password hidden."""
+        return self._url
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, to run a host's own statements on the same database."""
+        return self._engine
+
+    def create_schema(self) -> None:
+        """Create the tables that are missing and record their version; idempotent.
+
+        Raises:
+            SchemaMismatch: the database holds clientbook tables of another version.
+            StorageError: the database cannot be used (see its subclasses).
+        """
+        for attempt in range(2):
+            try:
+                with self._engine.begin() as connection:
+                    found = _recorded_version(connection)
+                    if found is not None and found != SCHEMA_VERSION:
+                        raise SchemaMismatch(
+                            self._url, found_version=found, expected_version=SCHEMA_VERSION
+                        )
+                    metadata.create_all(connection)
+                    if found is None:
+                        connection.execute(
+                            insert(schema).values(name=SCHEMA_NAME, version=SCHEMA_VERSION)
+                        )
+            except IntegrityError as error:  # another process recorded the version meanwhile
+                if attempt:
+                    raise self._error(error) from error
+                continue
+            except DBAPIError as error:
+                raise self._error(error) from error
+            self._schema_checked = True
+            return
+
+    def unit_of_work(self, *, tenant_id: str) -> SqlUnitOfWork:
+        """Return a unit of work on the clients of *tenant_id*; use it in a ``with`` block.
+
+        Entering the block raises :class:`SchemaMismatch` if the tables are missing or of
+        another version, and :class:`StorageError` if the database cannot be used.
+        """
+        return SqlUnitOfWork(
+            self._engine, tenant_id=tenant_id, url=self._url, check_schema=self._check_schema
+        )
+
+    def close(self) -> None:
+        """Close the connections of an engine the store created; a host's engine is left as is."""
+        if self._owns_engine:
+            self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        """Return the store itself."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the store."""
+        self.close()
+
+    def _error(self, error: BaseException) -> StorageError:
+        return storage_error(error, self._url, schema_version=SCHEMA_VERSION)
+
+    def _check_schema(self, connection: Connection) -> None:
+        """Refuse a database without clientbook's tables, or with tables of another version."""
+        if self._schema_checked:
+            return
+        found = connection.execute(
+            select(schema.c.version).where(schema.c.name == SCHEMA_NAME)
+        ).scalar_one_or_none()
+        if found != SCHEMA_VERSION:
+            raise SchemaMismatch(self._url, found_version=found, expected_version=SCHEMA_VERSION)
+        self._schema_checked = True
+
+
+def _url(text: str) -> URL:
+    """Return the URL of *text*: a SQLAlchemy URL, or a SQLite file's path."""
+    if "://" not in text:
+        return URL.create("sqlite+pysqlite", database=text)
+    url = make_url(text)
+    if url.drivername == "postgresql":  # the driver the "postgresql" extra installs
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _display(url: URL) -> str:
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return str(url.database)
+    return url.render_as_string(hide_password=True)
+
+
+def _create_engine(url: URL, *, timeout: float) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        connect_args: dict[str, Any] = {}
+        if url.get_backend_name() == "postgresql":
+            connect_args["connect_timeout"] = max(1, round(timeout))
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(url, connect_args={"timeout": timeout})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute("PRAGMA journal_mode = WAL")
+        finally:
+            cursor.close()
+
+    return engine
+
+
+def _recorded_version(connection: Connection) -> int | None:
+    if not inspect(connection).has_table(schema.name):
+        return None
+    version: int | None = connection.execute(
+        select(schema.c.version).where(schema.c.name == SCHEMA_NAME)
+    ).scalar_one_or_none()
+    return version

@@ -1,0 +1,1 @@
+"""What every layer uses: the root of the errors and the message catalogs."""

@@ -1,0 +1,1 @@
+"""The client-file edge: reading, checking and importing client files."""

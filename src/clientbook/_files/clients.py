@@ -1,0 +1,41 @@
+"""Reading a client file into records, for :mod:`clientbook.files`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from clientbook._files.reading import open_client_file
+from clientbook._files.rows import RowColumns, client_from_row
+from clientbook._records.client import Client
+
+__all__ = ["read_clients"]
+
+
+def read_clients(
+    path: str | Path, *, column_overrides: Mapping[str, str] | None = None
+) -> Iterator[tuple[int, Client]]:
+    """Read the rows of a client file into records, lazily, with their row numbers.
+
+    Values that cannot be read into a field (an unknown civility, an unreadable active flag)
+    are left at the field's default: :func:`clientbook.files.check_file` reports them. Rows
+    shorter than the header are read with empty cells for the missing ones.
+
+    Args:
+        path: the CSV file.
+        column_overrides: ``{field: header}`` for columns whose header is not recognised.
+
+    Yields:
+        ``(row number as a spreadsheet shows it, record)``, in the order of the file.
+
+    Raises:
+        ClientFileError: the file cannot be read at all.
+        MalformedFile: the rest of the file is not readable CSV (the rows before it were read).
+    """
+    with open_client_file(path, column_overrides=column_overrides) as (layout, records):
+        columns = RowColumns(layout.columns, layout.headers, locale="fr")
+        width = len(layout.headers)
+        for row_number, cells in records:
+            if len(cells) < width:
+                cells = [*cells, *[""] * (width - len(cells))]
+            yield row_number, client_from_row(cells, columns).client

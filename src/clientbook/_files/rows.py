@@ -1,0 +1,490 @@
+"""A row of a client file, read into a client record: the adapter between a CSV and the model.
+
+The columns a file has are recognised by :mod:`clientbook._files.reading` (``name``, ``siren``,
+``postal_code``, ``email``...); :class:`RowColumns` compiles them once per file, and
+:func:`client_from_row` builds the :class:`~clientbook.Client` of each row:
+
+- **Company or individual**: a company, unless the row says so in a column such as « Type » or
+  « Société ou particulier » (``Particulier``, ``Individual``, ``Personne physique``), or in a
+  column headed « Particulier » (``oui``, ``x``, ``1``), or the row has no company name but a
+  last name. Words of a role (``Client``, ``Prospect``, ``Fournisseur``) in that column give the
+  client's roles instead.
+- **Names**: a company's « Civilité », « Prénom » and « Nom » are its primary contact's; an
+  individual's are the client's own (its last name read from the name column when the row has
+  no other).
+- **The primary contact**: the one contact of the row, built when one of its cells is filled:
+  civility, first and last name (of a company's contact), e-mail, position, phones, source.
+- **Addresses**: the main address when one of its cells is filled; the country is an ISO code
+  or a country's name in French or English (Babel's names); blank is France. The billing
+  address only when one of its cells is filled, in the main address's country unless it has its
+  own.
+- **Active**: « Actif », « Statut » (``oui``, ``non``, ``actif``, ``inactif``, ``1``, ``0``,
+  ``true``, ``false``...), or « Inactif » / « Archivé » the other way round.
+- **Id**: the client code (« Code client », « Identifiant »...); without one, an id made of
+  what identifies the client (names, numbers, e-mail address, postal code), the same in every
+  export of the file.
+
+A value that cannot be read (a civility that is neither Monsieur nor Madame, an active flag of
+``peut-être``) is kept out of the record and returned as a :class:`~clientbook.Problem` of the
+row, never raised: the rest of the row is checked as usual.
+
+Source: ``lab-event_remplir-page-client`` (the fields of the client page and of the primary
+contact); ``jb-manager_creer-contact`` (« une société ou un particulier », « client, prospect
+ou fournisseur »).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from clientbook._base.i18n import N_, translate
+from clientbook._files.reading import FIELDS, header_key
+from clientbook._records.address import Address
+from clientbook._records.client import Client, ClientKind, Role
+from clientbook._records.contact import Civility, Contact
+from clientbook._records.problem import Problem
+
+__all__ = ["COLUMN_FIELDS", "RECORD_FIELDS", "RowClient", "RowColumns", "client_from_row"]
+
+_PRIMARY = "contacts[0]"
+
+#: The record field each column of the client fills. The contact's columns (below) fill the
+#: primary contact's, and for an individual its name columns fill the client's too.
+RECORD_FIELDS: Final = {
+    "id": "id",
+    "kind": "kind",
+    "name": "name",
+    "website": "website",
+    "company_type": "company_type",
+    "language": "language",
+    "source": "source",
+    "address": "address.line1",
+    "address2": "address.line2",
+    "postal_code": "address.postal_code",
+    "city": "address.city",
+    "country": "address.country",
+    "billing_address": "billing_address.line1",
+    "billing_address2": "billing_address.line2",
+    "billing_postal_code": "billing_address.postal_code",
+    "billing_city": "billing_address.city",
+    "billing_country": "billing_address.country",
+    "parent_id": "parent_id",
+    "siren": "siren",
+    "siret": "siret",
+    "vat": "vat_number",
+    "naf": "ape_code",
+    "accounting_account": "accounting_account",
+    "active": "active",
+    "owner": "owner",
+}
+_CONTACT_FIELDS: Final = {
+    "civility": "civility",
+    "first_name": "first_name",
+    "last_name": "last_name",
+    "email": "email",
+    "position": "position",
+    "direct_phone": "direct_phone",
+    "mobile_phone": "mobile_phone",
+    "switchboard_phone": "switchboard_phone",
+    "contact_source": "source",
+}
+#: Every record field that a column of a client file can fill.
+COLUMN_FIELDS: Final = frozenset(
+    [
+        *RECORD_FIELDS.values(),
+        *(f"contacts[0].{field}" for field in _CONTACT_FIELDS.values()),
+        "civility",
+        "first_name",
+        "last_name",
+    ]
+)
+_PERSON: Final = ("civility", "first_name", "last_name")
+_ADDRESS_PARTS: Final = ("address", "address2", "postal_code", "city", "country")
+_CLIENT_ROLE: Final = frozenset({Role.CLIENT})
+_CONTACT_ONLY: Final = tuple(column for column in _CONTACT_FIELDS if column not in _PERSON)
+
+
+def _keys(*words: str) -> frozenset[str]:
+    return frozenset(header_key(word) for word in words)
+
+
+_INDIVIDUAL_WORDS = _keys(
+    "Particulier", "Individual", "Personne physique", "Individu", "Private", "Privé", "Person",
+    "B2C",
+)  # fmt: skip
+_COMPANY_WORDS = _keys(
+    "Société", "Entreprise", "Company", "Business", "Professionnel", "Pro", "Personne morale",
+    "Organisation", "Organization", "B2B", "Association", "SARL", "SAS", "SASU", "EURL", "SA",
+    "SNC", "SCI", "SCOP", "SELARL", "GIE", "EI", "EIRL", "Auto-entrepreneur", "Micro-entreprise",
+)  # fmt: skip
+_ROLE_WORDS: Final = {
+    **dict.fromkeys(_keys("Client", "Customer"), Role.CLIENT),
+    **dict.fromkeys(_keys("Prospect", "Lead"), Role.PROSPECT),
+    **dict.fromkeys(_keys("Fournisseur", "Supplier", "Vendor"), Role.SUPPLIER),
+}
+_TRUE = _keys("oui", "o", "yes", "y", "1", "true", "vrai", "x", "v")
+_FALSE = _keys("non", "n", "no", "0", "false", "faux")
+_ACTIVE_WORDS = _keys("Actif", "Active", "Activé", "Activée", "Enabled")
+_ARCHIVED_WORDS = _keys(
+    "Inactif", "Inactive", "Archivé", "Archivée", "Archived", "Archive", "Disabled", "Désactivé"
+)  # fmt: skip
+# Headers of a yes/no column that says the opposite of its field: « Particulier » for the kind
+# (yes: an individual), « Inactif » for active (yes: archived).
+_INDIVIDUAL_FLAGS = _keys("Particulier", "Personne physique", "Individual")
+_ARCHIVED_FLAGS = _keys("Inactif", "Archivé", "Inactive", "Archived")
+_CIVILITIES: Final = {
+    **dict.fromkeys(_keys("M.", "Mr", "Monsieur", "Mister", "Sir"), Civility.MR),
+    **dict.fromkeys(
+        _keys("Mme", "Madame", "Mrs", "Ms", "Mlle", "Mademoiselle", "Miss"), Civility.MRS
+    ),
+}
+
+_UNREADABLE_KIND = N_(
+    '"{value}" does not say whether the client is a company or an individual: write Société '
+    "or Particulier."
+)
+_UNREADABLE_ACTIVE = N_(
+    '"{value}" does not say whether the client is active: write Actif or Inactif (or oui or non).'
+)
+_UNKNOWN_CIVILITY = N_('"{value}" is not a civility: write M. (Monsieur) or Mme (Madame).')
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Return ``{header_key(name): ISO code}`` of the countries' names in French and English."""
+    from babel import Locale
+
+    codes: dict[str, str] = {}
+    for language in ("en", "fr"):
+        for code, name in Locale.parse(language).territories.items():
+            code = str(code)
+            if len(code) == 2 and code.isalpha():
+                codes.setdefault(header_key(str(name)), code)
+    return codes
+
+
+@attrs.frozen(kw_only=True)
+class RowClient:
+    """The record read from one row, and the values of the row that could not be read.
+
+    Attributes:
+        client: the record; a value that could not be read is left at its default.
+        problems: ``client.kind.unreadable``, ``client.active.unreadable``,
+            ``client.civility.unknown`` or ``contact.civility.unknown`` (errors), their
+            ``field`` the record field the value was for.
+        fields: ``{record field: column index}``: where each field of this record comes from.
+    """
+
+    client: Client
+    problems: tuple[Problem, ...] = ()
+    fields: Mapping[str, int] = attrs.field(factory=dict)
+
+
+class RowColumns:
+    """The columns of one client file, compiled to read its rows into records.
+
+    It keeps what repeats from row to row (countries' names, civilities, flags) so that each
+    distinct value is read once per file.
+
+    Args:
+        columns: ``{column name: index}``, as :attr:`Layout.columns` has them.
+        headers: the header cells of the file (the yes/no columns read their meaning in them).
+        locale: the language of the problems' messages, ``"fr"`` or ``"en"``.
+    """
+
+    def __init__(self, columns: Mapping[str, int], headers: Sequence[str], *, locale: str) -> None:
+        self.indexes: Mapping[str, int] = dict(columns)
+        self.locale = locale
+        self.width = max(columns.values(), default=-1) + 1
+        kind_header = headers[columns["kind"]] if "kind" in columns else ""
+        active_header = headers[columns["active"]] if "active" in columns else ""
+        self.individual_flag = header_key(kind_header) in _INDIVIDUAL_FLAGS
+        self.archived_flag = header_key(active_header) in _ARCHIVED_FLAGS
+        # The index of every column in a row with one more, empty, cell at its end: -1 is the
+        # index of a column the file does not have.
+        self.at: Mapping[str, int] = {name: columns.get(name, -1) for name in FIELDS}
+        self.address_at = tuple(self.at[part] for part in _ADDRESS_PARTS)
+        self.billing_at = tuple(self.at[f"billing_{part}"] for part in _ADDRESS_PARTS)
+        self.company_contact_at = tuple(self.at[c] for c in _CONTACT_FIELDS if c in columns)
+        self.individual_contact_at = tuple(self.at[c] for c in _CONTACT_ONLY if c in columns)
+        self._fields = {
+            (kind, from_name): self._field_map(kind, from_name=from_name)
+            for kind in ClientKind
+            for from_name in (False, True)
+        }
+        self._countries: dict[str, str] = {}
+        self._kinds: dict[str, tuple[ClientKind | None, Role | None] | None] = {}
+        self._actives: dict[str, tuple[bool | None, Role | None] | None] = {}
+        self._civilities: dict[str, Civility | None] = {}
+
+    def _field_map(self, kind: ClientKind, *, from_name: bool) -> dict[str, int]:
+        """Return ``{record field: column index}`` for a row of *kind*.
+
+        With *from_name*, an individual's last name comes from the name column.
+        """
+        fields: dict[str, int] = {}
+        for column, index in self.indexes.items():
+            if column in RECORD_FIELDS:
+                fields[RECORD_FIELDS[column]] = index
+            else:
+                fields[f"{_PRIMARY}.{_CONTACT_FIELDS[column]}"] = index
+                if kind is ClientKind.INDIVIDUAL and column in _PERSON:
+                    fields[column] = index
+        if kind is ClientKind.INDIVIDUAL and from_name and "name" in self.indexes:
+            fields["last_name"] = fields[f"{_PRIMARY}.last_name"] = self.indexes["name"]
+        if "siren" not in fields and "siret" in fields:  # the record reads it from the SIRET
+            fields["siren"] = fields["siret"]
+        return fields
+
+    def fields(self, kind: ClientKind, *, last_name_from_name: bool = False) -> Mapping[str, int]:
+        """Return ``{record field: column index}`` for a row of *kind*; see :class:`RowClient`."""
+        return self._fields[kind, last_name_from_name]
+
+    def country(self, text: str) -> str:
+        """Return the ISO code of a country typed as a code or a name; blank is France.
+
+        Text that names no country is returned as typed, for the address rules to report.
+        """
+        code = self._countries.get(text)
+        if code is None:
+            stripped = text.strip()
+            if not stripped:
+                code = "FR"
+            elif len(stripped) == 2 and stripped.isalpha():
+                code = stripped.upper()
+            else:
+                code = _country_names().get(header_key(stripped), text)
+            self._countries[text] = code
+        return code
+
+    def kind(self, text: str) -> tuple[ClientKind | None, Role | None] | None:
+        """Return the kind and role a kind cell says (``None`` for what it does not say).
+
+        ``None`` altogether when the cell cannot be read.
+        """
+        if text in self._kinds:
+            return self._kinds[text]
+        key = header_key(text)
+        said: tuple[ClientKind | None, Role | None] | None
+        if not key:
+            said = (None, None)
+        elif key in _INDIVIDUAL_WORDS:
+            said = (ClientKind.INDIVIDUAL, None)
+        elif key in _COMPANY_WORDS:
+            said = (ClientKind.COMPANY, None)
+        elif key in _ROLE_WORDS:
+            said = (None, _ROLE_WORDS[key])
+        elif self.individual_flag and key in _TRUE:
+            said = (ClientKind.INDIVIDUAL, None)
+        elif self.individual_flag and key in _FALSE:
+            said = (ClientKind.COMPANY, None)
+        else:
+            said = None
+        self._kinds[text] = said
+        return said
+
+    def active(self, text: str) -> tuple[bool | None, Role | None] | None:
+        """Return whether an active cell says active, and the role it says, if any.
+
+        ``None`` altogether when the cell cannot be read.
+        """
+        if text in self._actives:
+            return self._actives[text]
+        key = header_key(text)
+        said: tuple[bool | None, Role | None] | None
+        if not key:
+            said = (None, None)
+        elif key in _ACTIVE_WORDS:
+            said = (True, None)
+        elif key in _ARCHIVED_WORDS:
+            said = (False, None)
+        elif key in _ROLE_WORDS:
+            said = (None, _ROLE_WORDS[key])
+        elif key in _TRUE:
+            said = (not self.archived_flag, None)
+        elif key in _FALSE:
+            said = (self.archived_flag, None)
+        else:
+            said = None
+        self._actives[text] = said
+        return said
+
+    def civility(self, text: str) -> Civility | None:
+        """Return the civility a cell says; ``None`` for a cell that says none it knows."""
+        if text not in self._civilities:
+            self._civilities[text] = _CIVILITIES.get(header_key(text))
+        return self._civilities[text]
+
+
+def _key_of_row(kind: ClientKind, *values: str) -> str:
+    """Return the id of a row without a client code: made of what identifies the client.
+
+    The kind, names, SIREN, SIRET, VAT number, e-mail address and postal code, without case
+    or extra spaces, give the same id to the same client in every export of a file, wherever
+    its row is: importing the file again finds the clients it stored. ``auto-`` and 16
+    hexadecimal digits.
+    """
+    text = "\x1f".join([kind.value, *(" ".join(value.split()).casefold() for value in values)])
+    return "auto-" + hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def _problem(code: str, field: str, message: str, value: str, locale: str) -> Problem:
+    return Problem(code=code, field=field, message=translate(message, locale, value=value.strip()))
+
+
+def _address(row: Sequence[str], at: tuple[int, ...], columns: RowColumns, country: str) -> Address:
+    """Return the address in the cells *at* of *row*; *country* when its own is blank."""
+    typed_country = row[at[4]]
+    return Address(
+        line1=row[at[0]],
+        line2=row[at[1]],
+        postal_code=row[at[2]],
+        city=row[at[3]],
+        country=columns.country(typed_country) if typed_country.strip() else country,
+    )
+
+
+def _filled(row: Sequence[str], at: tuple[int, ...]) -> bool:
+    """Return whether one of the cells *at* of *row* holds more than white space."""
+    for index in at:  # noqa: SIM110 - a loop: any() over a generator costs twice as much
+        if row[index] and not row[index].isspace():
+            return True
+    return False
+
+
+def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
+    """Return the client record of one row of a client file, and what could not be read.
+
+    Args:
+        cells: the row's cells, at least as many as the file's columns reach (pad a short
+            row with empty cells).
+        columns: the file's columns, compiled once per file.
+
+    Returns:
+        The record, the problems of the values that could not be read, and the column of each
+        record field.
+    """
+    row = [*cells, ""]  # row[-1]: the cell of a column the file does not have
+    at = columns.at
+    locale = columns.locale
+    problems: list[Problem] = []
+    roles: set[Role] = set()
+    kind: ClientKind | None = None
+    typed_kind = row[at["kind"]]
+    if typed_kind:
+        said = columns.kind(typed_kind)
+        if said is None:
+            problems.append(
+                _problem("client.kind.unreadable", "kind", _UNREADABLE_KIND, typed_kind, locale)
+            )
+        else:
+            kind, role = said
+            if role is not None:
+                roles.add(role)
+    active = True
+    typed_active = row[at["active"]]
+    if typed_active:
+        said_active = columns.active(typed_active)
+        if said_active is None:
+            problems.append(
+                _problem(
+                    "client.active.unreadable", "active", _UNREADABLE_ACTIVE, typed_active, locale
+                )
+            )
+        else:
+            state, role = said_active
+            if state is not None:
+                active = state
+            if role is not None:
+                roles.add(role)
+    name = row[at["name"]]
+    last_name = row[at["last_name"]]
+    if kind is None:
+        no_name = not name or name.isspace()
+        has_last_name = bool(last_name) and not last_name.isspace()
+        kind = ClientKind.INDIVIDUAL if no_name and has_last_name else ClientKind.COMPANY
+    person = kind is ClientKind.INDIVIDUAL
+    from_name = person and not last_name.strip() and bool(name.strip())
+    if from_name:
+        last_name, name = name, ""
+    civility: Civility | None = None
+    typed_civility = row[at["civility"]]
+    if typed_civility and not typed_civility.isspace():
+        civility = columns.civility(typed_civility)
+        if civility is None:
+            problems.append(
+                _problem(
+                    "client.civility.unknown" if person else "contact.civility.unknown",
+                    "civility" if person else f"{_PRIMARY}.civility",
+                    _UNKNOWN_CIVILITY,
+                    typed_civility,
+                    locale,
+                )
+            )
+    first_name = row[at["first_name"]]
+    contact_at = columns.individual_contact_at if person else columns.company_contact_at
+    contacts: tuple[Contact, ...] = ()
+    if _filled(row, contact_at):
+        contacts = (
+            Contact(
+                civility=civility,
+                first_name=first_name,
+                last_name=last_name,
+                email=row[at["email"]],
+                position=row[at["position"]],
+                direct_phone=row[at["direct_phone"]],
+                mobile_phone=row[at["mobile_phone"]],
+                switchboard_phone=row[at["switchboard_phone"]],
+                source=row[at["contact_source"]],
+                primary=True,
+            ),
+        )
+    address = None
+    if _filled(row, columns.address_at):
+        address = _address(row, columns.address_at, columns, "FR")
+    billing = None
+    if _filled(row, columns.billing_at):
+        country = "FR" if address is None else address.country
+        billing = _address(row, columns.billing_at, columns, country)
+    # A company's SIREN is passed only when typed: otherwise the record reads it from its SIRET.
+    # An individual has none: a SIRET in its row is reported once, not twice.
+    typed_siren = row[at["siren"]]
+    siren: dict[str, Any] = {"siren": typed_siren} if person or typed_siren.strip() else {}
+    client_id = row[at["id"]].strip() or _key_of_row(
+        kind, name, first_name, last_name, row[at["siren"]], row[at["siret"]], row[at["vat"]],
+        row[at["email"]], address.postal_code if address is not None else "",
+    )  # fmt: skip
+    client = Client(
+        id=client_id,
+        kind=kind,
+        roles=frozenset(roles) if roles else _CLIENT_ROLE,
+        name=name,
+        civility=civility if person else None,
+        first_name=first_name if person else "",
+        last_name=last_name if person else "",
+        website=row[at["website"]],
+        company_type=row[at["company_type"]],
+        language=row[at["language"]],
+        source=row[at["source"]],
+        address=address,
+        billing_address=billing,
+        parent_id=row[at["parent_id"]].strip() or None,
+        vat_number=row[at["vat"]],
+        siret=row[at["siret"]],
+        **siren,
+        ape_code=row[at["naf"]],
+        accounting_account=row[at["accounting_account"]],
+        active=active,
+        contacts=contacts,
+        owner=row[at["owner"]].strip() or None,
+    )
+    return RowClient(
+        client=client,
+        problems=tuple(problems),
+        fields=columns.fields(kind, last_name_from_name=from_name),
+    )

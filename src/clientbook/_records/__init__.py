@@ -1,0 +1,1 @@
+"""The records: frozen attrs values and aggregates, with no rule and no I/O."""

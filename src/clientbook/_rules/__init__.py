@@ -1,0 +1,1 @@
+"""The rules: pure functions over the records that return values or problems."""

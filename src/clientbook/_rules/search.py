@@ -1,0 +1,163 @@
+"""Finding a client by what a user types in an autocomplete box.
+
+Source: ``jarvis-legal_associer-activite-client`` (« tapez les premières lettres du client [...]
+il vous sera proposé ») and ``lab-event_remplir-page-client`` (an inactive company no longer
+appears « dans les menus déroulants ou dans les recherches »).
+
+Matching works on *keys*: the words of the record's names and contacts' names, reduced by
+:func:`search_key`, plus its SIREN, SIRET and VAT number without spaces. A search index (such as
+a SQL adapter's) stores :func:`client_search_keys` and reads the range of keys that start with
+each typed word;
+:func:`matches_prefix` is defined on the same keys, so both always agree.
+
+>>> search_key("Établissements Dubois & Fils")
+'etablissements dubois fils'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from clientbook._records.client import Client
+
+__all__ = ["client_search_keys", "matches_prefix", "search_key"]
+
+# Common French abbreviations in company names, by key, and the words they stand for. Both forms
+# are indexed, so that "ets" finds « Établissements Dubois » and "etablissements" finds « Ets
+# Dubois ». « Ste » is ambiguous (« Sté »: société; « Ste »: sainte), so it stands for both.
+_ABBREVIATIONS = MappingProxyType(
+    {
+        "ets": ("etablissements",),
+        "ste": ("societe", "sainte"),
+        "cie": ("compagnie",),
+        "st": ("saint",),
+    }
+)
+_EXPANSIONS = MappingProxyType(
+    {
+        "etablissements": ("ets",),
+        "societe": ("ste",),
+        "sainte": ("ste",),
+        "compagnie": ("cie",),
+        "saint": ("st",),
+    }
+)
+
+# Ligatures that NFKD does not take apart, written as French readers type them.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+
+
+# The combining diacritical marks: the accents, cedillas and diaereses of Latin letters.
+_DIACRITICS = re.compile("[\u0300-\u036f]+")
+_ASCII_GAPS = re.compile("[^0-9a-z]+")
+_GAPS = re.compile(r"[\W_]+")  # \w is what str.isalnum() accepts, and "_"
+
+
+def search_key(text: str) -> str:
+    """Return *text* reduced for comparison: no accents, no case, words separated by one space.
+
+    The text is decomposed (NFKD) and its accents dropped, case-folded, the ligatures ``œ`` and
+    ``æ`` written ``oe`` and ``ae``, and every character that is neither a letter nor a digit
+    made a space; spaces are collapsed. The result is stable: ``search_key(search_key(t)) ==
+    search_key(t)``.
+
+    Args:
+        text: any text: a name, what a user typed.
+
+    Returns:
+        The key, possibly empty.
+
+    >>> search_key("  SOCIÉTÉ  l'Œuf-Côté, S.A.R.L. ")
+    'societe l oeuf cote s a r l'
+    """
+    if not text.isascii():
+        text = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():  # beyond French accents: the general way
+            text = "".join(char for char in text if not unicodedata.combining(char))
+            text = text.casefold().translate(_LIGATURES)
+            text = _DIACRITICS.sub("", unicodedata.normalize("NFKD", text))
+            return _GAPS.sub(" ", text).strip()
+    # Most names are ASCII once their accents are gone: the same result, faster.
+    return _ASCII_GAPS.sub(" ", text.lower()).strip()
+
+
+def _compact(text: str) -> str:
+    """Return the key of an identifier: letters and digits only (``fr11123456782``)."""
+    return search_key(text).replace(" ", "")
+
+
+def _name_words(client: Client) -> Iterator[str]:
+    names: list[str] = [client.name, client.first_name, client.last_name]
+    for contact in client.contacts:
+        names += (contact.first_name, contact.last_name)
+    for name in names:
+        if name:  # a company's first and last names are blank: no key, no work
+            yield from search_key(name).split()
+
+
+def _with_abbreviations(words: Iterable[str]) -> Iterator[str]:
+    for word in words:
+        yield word
+        yield from _ABBREVIATIONS.get(word, ())
+        yield from _EXPANSIONS.get(word, ())
+
+
+def client_search_keys(client: Client) -> frozenset[str]:
+    """Return the keys a search index stores for *client*.
+
+    The keys are every word of its names (company name, first and last name) and of its
+    contacts' first and last names, reduced by :func:`search_key`, with the common French
+    abbreviations in both forms (« Ets » and « établissements », « Sté » and « société », « Cie »
+    and « compagnie », « St »/« Ste » and « saint »/« sainte »); and its SIREN, SIRET and VAT
+    number reduced to letters and digits (``fr11123456782``). Whether the client is archived is
+    not part of the keys: an index filters on :attr:`Client.active` beside them.
+
+    Args:
+        client: the record.
+
+    Returns:
+        The keys; :func:`matches_prefix` matches what a user types against exactly these.
+    """
+    keys = set(_with_abbreviations(_name_words(client)))
+    keys.update(_compact(number) for number in (client.siren, client.siret, client.vat_number))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def matches_prefix(client: Client, typed: str, *, include_archived: bool = False) -> bool:
+    """Return whether *client* is offered when a user types *typed* in an autocomplete box.
+
+    Every typed word must be the start of one of the client's keys (:func:`client_search_keys`),
+    in any order, accents and case ignored: "dub cl" finds « Claire Dubois », "ets" finds
+    « Établissements Martin ». Or the whole typed text, spaces and punctuation removed, must be
+    the start of a key: "123 45" finds SIREN 123456782 and "FR 11" VAT number FR11123456782.
+
+    Source: ``jarvis-legal_associer-activite-client`` (« tapez les premières lettres du
+    client ») and ``lab-event_remplir-page-client`` (an inactive company no longer appears
+    « dans les recherches »).
+
+    Args:
+        client: the record.
+        typed: the text typed so far; empty text (or punctuation only) matches nothing.
+        include_archived: also offer archived clients (``active=False``), as an invoice
+            search does; they are left out by default.
+
+    Returns:
+        Whether the client matches.
+    """
+    if not (client.active or include_archived):
+        return False
+    words = search_key(typed).split()
+    if not words:
+        return False
+    keys = client_search_keys(client)
+    if all(any(key.startswith(word) for key in keys) for word in words):
+        return True
+    whole = "".join(words)
+    return any(key.startswith(whole) for key in keys)
