@@ -101,7 +101,7 @@ def _load(store: SqlStore, count: int) -> None:
 
 def _add(store: SqlStore, batch: Sequence[Client]) -> None:
     with store.unit_of_work(tenant_id=TENANT) as uow:
-        uow.clients.add_many(batch)  # type: ignore[attr-defined]  # the SQL adapter's bulk add
+        uow.clients.add_many(batch)  # the SQL adapter's bulk add
         uow.commit()
 
 

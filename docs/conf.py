@@ -63,6 +63,16 @@ nitpick_ignore = [
     ("py:class", "sqlalchemy.engine.Engine"),
     ("py:class", "sqlalchemy.engine.base.Engine"),
     ("py:class", "sqlalchemy.sql.schema.MetaData"),
+    ("py:class", "threading.RLock"),
+    # clientbook.DuplicateRule is a type alias (a Literal of the rules' names), documented as
+    # data: a signature's reference to it, as a class, cannot resolve.
+    ("py:class", "DuplicateRule"),
+    # The private parts of the adapters and the contract kit that their public classes take or
+    # extend: the stores build the units of work, hosts subclass the contracts as they are.
+    ("py:class", "Changes"),
+    ("py:class", "Session"),
+    ("py:class", "Tenant"),
+    ("py:class", "clientbook.testing._contract.data.Contract"),
 ]
 
 html_theme = "furo"

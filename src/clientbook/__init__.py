@@ -34,6 +34,7 @@ from clientbook._rules.duplicates import (
     DuplicateGroup,
     DuplicateReason,
     DuplicateRule,
+    duplicate_keys,
     find_duplicates,
 )
 from clientbook._rules.normalize import normalize_client
@@ -75,6 +76,7 @@ __all__ = [
     "client_search_keys",
     "default_delivery_address",
     "delivery_addresses",
+    "duplicate_keys",
     "find_duplicates",
     "invoice_recipient",
     "maps_url",

@@ -15,6 +15,8 @@ on their compact forms.
 
 from __future__ import annotations
 
-from clientbook._adapters.memory.store import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
+from clientbook._adapters.memory.clients import MemoryClientRepository
+from clientbook._adapters.memory.store import MemoryStore
+from clientbook._adapters.memory.unit_of_work import MemoryUnitOfWork
 
 __all__ = ["MemoryClientRepository", "MemoryStore", "MemoryUnitOfWork"]

@@ -54,6 +54,7 @@ except ModuleNotFoundError as missing:  # pragma: no cover - depends on the envi
     ) from missing
 
 from clientbook._adapters.sql import store as _store
+from clientbook._adapters.sql.clients import SqlClientRepository
 from clientbook._adapters.sql.errors import (
     DatabaseDamaged,
     DatabaseLocked,
@@ -61,8 +62,8 @@ from clientbook._adapters.sql.errors import (
     StorageError,
     UnsupportedDatabase,
 )
-from clientbook._adapters.sql.repository import SqlClientRepository, SqlUnitOfWork
 from clientbook._adapters.sql.store import SqlStore
+from clientbook._adapters.sql.unit_of_work import SqlUnitOfWork
 
 __all__ = [
     "SCHEMA_VERSION",

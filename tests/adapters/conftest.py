@@ -8,7 +8,7 @@ PostgreSQL schema of its own, dropped at the end, through the ``search_path`` of
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from uuid import uuid4
 
@@ -19,7 +19,8 @@ pytest.importorskip("sqlalchemy", reason="the sql extra is not installed")
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 
-from clientbook.sql import SqlStore
+from clientbook.memory import MemoryStore, MemoryUnitOfWork
+from clientbook.sql import SqlStore, SqlUnitOfWork
 
 POSTGRES_URL_VARIABLE = "CLIENTBOOK_POSTGRES_URL"
 POSTGRES_SKIP_REASON = f"set {POSTGRES_URL_VARIABLE} to run the PostgreSQL contract"
@@ -79,3 +80,17 @@ def store(request: pytest.FixtureRequest) -> SqlStore:
     """A store with clientbook's tables, empty: on SQLite, then on PostgreSQL."""
     found: SqlStore = request.getfixturevalue(f"{request.param}_store")
     return found
+
+
+Unit = MemoryUnitOfWork | SqlUnitOfWork
+Units = Callable[[str], Unit]
+
+
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def units(request: pytest.FixtureRequest) -> Units:
+    """Units of work on one empty store, by tenant: in memory, on SQLite, then on PostgreSQL."""
+    if request.param == "memory":
+        memory = MemoryStore()
+        return lambda tenant_id: memory.unit_of_work(tenant_id=tenant_id)
+    sql: SqlStore = request.getfixturevalue(f"{request.param}_store")
+    return lambda tenant_id: sql.unit_of_work(tenant_id=tenant_id)

@@ -113,10 +113,19 @@ def test_a_unit_of_work_is_used_in_a_with_block() -> None:
         uow.commit()
 
 
-def test_a_unit_of_work_cannot_be_entered_twice_at_once() -> None:
-    uow = unit(MemoryStore())
-    with uow, pytest.raises(RuntimeError, match="already in use"):
-        uow.__enter__()
+def test_a_unit_of_work_entered_again_joins_its_transaction() -> None:
+    store = MemoryStore()
+    uow = unit(store)
+    with uow:
+        with uow:
+            added = uow.clients.add(company("c1", "Boulangerie Martin"))
+            uow.commit()  # left to the outermost block
+        assert unit(store).clients is not uow.clients
+        with unit(store) as other:
+            assert other.clients.get_many(["c1"]) == {}
+        uow.commit()
+    with unit(store) as other:
+        assert other.clients.get("c1") == added
 
 
 def test_a_unit_of_work_can_be_used_again_after_its_with_block() -> None:

@@ -27,9 +27,9 @@ from clientbook import (
     matches_prefix,
     search_key,
 )
-from clientbook._adapters.sql import repository as _sql_repository
-from clientbook._adapters.sql import statements as _sql_statements
-from clientbook._adapters.sql.repository import _after_prefix
+from clientbook._adapters.sql import client_statements, search_statements
+from clientbook._adapters.sql import search as sql_search
+from clientbook._adapters.sql.search import _after_prefix
 from clientbook.sql import (
     SCHEMA_VERSION,
     DatabaseDamaged,
@@ -108,6 +108,7 @@ def test_every_table_is_prefixed_clientbook_and_carries_the_tenant_in_its_key() 
         "clientbook_clients",
         "clientbook_contacts",
         "clientbook_delivery_addresses",
+        "clientbook_duplicate_keys",
         "clientbook_schema",
         "clientbook_search_keys",
     ]
@@ -116,16 +117,16 @@ def test_every_table_is_prefixed_clientbook_and_carries_the_tenant_in_its_key() 
             assert table.primary_key.columns.keys()[0] == "tenant_id", name
 
 
-def test_the_identifier_columns_are_indexed_per_tenant() -> None:
+def test_the_columns_clients_are_found_by_are_indexed_per_tenant() -> None:
     indexes = {
         str(index.name): [column.name for column in index.columns]
         for table in metadata.tables.values()
         for index in table.indexes
     }
-    assert indexes["ix_clientbook_clients_siren"] == ["tenant_id", "siren_compact"]
     assert indexes["ix_clientbook_clients_siret"] == ["tenant_id", "siret_compact"]
     assert indexes["ix_clientbook_clients_vat"] == ["tenant_id", "vat_compact"]
     assert indexes["ix_clientbook_search_keys_key"][:2] == ["tenant_id", "key"]
+    assert indexes["ix_clientbook_duplicate_keys_value"][:3] == ["tenant_id", "rule", "value"]
 
 
 def test_create_schema_is_idempotent_and_records_the_schema_version(store: SqlStore) -> None:
@@ -272,9 +273,9 @@ def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     if way == "longest word":  # every word past the cap: the longest leads, not the rarest
-        monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 1)
+        monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
     if way == "whole range":  # as for a word that starts too many keys
-        monkeypatch.setattr(_sql_repository, "_MERGE_KEYS", 0)
+        monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
     assert_searches_agree(store, VARIED_TYPED)
 
 
@@ -297,19 +298,19 @@ def test_a_search_of_common_words_agrees_with_matches_prefix_whatever_start_it_r
     # Every word counts as common: the search reads the first *window* clients of each key of
     # the words that start few keys, and answers from them when they reach far enough, from
     # the rarest word otherwise. Both happen here, and both agree with matches_prefix.
-    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 1)
-    monkeypatch.setattr(_sql_repository, "_WINDOW", window)
-    monkeypatch.setattr(_sql_repository, "_WALKED_KEYS", 64)
-    monkeypatch.setattr(_sql_repository, "_WALKED_STREAMS", 128)
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
+    monkeypatch.setattr(sql_search, "_WINDOW", window)
+    monkeypatch.setattr(sql_search, "_WALKED_KEYS", 64)
+    monkeypatch.setattr(sql_search, "_WALKED_STREAMS", 128)
     answers: list[bool] = []
-    first_of_each_key = SqlClientRepository._first_of_each_key
+    first_of_each_key = sql_search._first_of_each_key
 
-    def spied(self: SqlClientRepository, *args: Any, **kwargs: Any) -> list[str] | None:
-        found = first_of_each_key(self, *args, **kwargs)
+    def spied(*args: Any, **kwargs: Any) -> list[str] | None:
+        found = first_of_each_key(*args, **kwargs)
         answers.append(found is not None)
         return found
 
-    monkeypatch.setattr(SqlClientRepository, "_first_of_each_key", spied)
+    monkeypatch.setattr(sql_search, "_first_of_each_key", spied)
     assert_searches_agree(store, COMMON_TYPED)
     assert True in answers
     assert False in answers
@@ -326,7 +327,7 @@ def test_when_every_word_is_common_the_start_of_each_key_answers_in_four_stateme
     # Every client has a contact named Claire, and the first ones in name order (« Atelier
     # Dubois ») no Dupont: read from "claire", the results lie far down its key; read from
     # "dupont", they come first.
-    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
     dubois = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
     dupont = [_claire(f"b-{n:03d}", f"Atelier Dupont {n}", "Moreau") for n in range(30)]
     with store.unit_of_work(tenant_id=TENANT) as uow:
@@ -346,7 +347,7 @@ def test_when_every_word_is_common_the_start_of_each_key_answers_in_four_stateme
 def test_when_the_start_of_each_key_is_not_enough_the_rarest_word_answers(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
     clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
     store_one(store, *clients)
     # "2" starts too many keys to be walked; the first 128 Claires in name order (« Atelier
@@ -528,9 +529,9 @@ def test_every_statement_of_a_unit_filters_on_its_tenant(store: SqlStore) -> Non
         uow.clients.search("hél pet")
         uow.clients.search("renomm", include_archived=True)
         uow.clients.list(after="cl-000000")
-        uow.clients.by_siren("123456782")
-        uow.clients.by_siret("12345678200010")
-        uow.clients.by_vat("FR11123456782")
+        uow.clients.by_sirets(["12345678200010"])
+        uow.clients.by_vats(["FR11123456782"])
+        uow.clients.by_duplicate_keys([("siren", "123456782"), ("email", "helene@petit.fr")])
         for missing in ("cl-000001", "cl-000002"):
             with pytest.raises(ClientbookError):
                 uow.clients.remove(missing)
@@ -614,7 +615,9 @@ def test_a_client_added_then_changed_or_removed_in_the_same_unit(store: SqlStore
         assert uow.clients.list(limit=0) == [] == uow.clients.search("garage", limit=0)
 
 
-def test_a_unit_of_work_is_used_in_a_with_block_once_at_a_time(sqlite_store: SqlStore) -> None:
+def test_a_unit_of_work_is_used_in_a_with_block_and_entered_again_joins_it(
+    sqlite_store: SqlStore,
+) -> None:
     uow = sqlite_store.unit_of_work(tenant_id=TENANT)
     assert repr(uow) == f"<SqlUnitOfWork tenant_id='{TENANT}' on {sqlite_store.url}>"
     assert repr(uow.clients) == f"<SqlClientRepository tenant_id='{TENANT}'>"
@@ -624,9 +627,13 @@ def test_a_unit_of_work_is_used_in_a_with_block_once_at_a_time(sqlite_store: Sql
         uow.commit()
     with pytest.raises(RuntimeError, match="with block"):
         uow.rollback()
-    with uow, pytest.raises(RuntimeError, match="already in use"), uow:
-        pass
-    with uow:  # again, after the block ended
+    with uow:
+        with uow:  # a service in the host's transaction
+            uow.clients.add(company("cl-1", "Garage du Lys"))
+            uow.commit()  # left to the outermost block
+        with sqlite_store.unit_of_work(tenant_id=TENANT) as other:
+            assert other.clients.list() == []
+    with uow:  # again, after the block ended: nothing was committed
         assert uow.clients.list() == []
     with pytest.raises(TypeError, match="tenant_id must be text"):
         sqlite_store.unit_of_work(tenant_id=42)  # type: ignore[arg-type]
@@ -835,8 +842,8 @@ def test_a_connection_lost_in_the_middle_of_a_unit_gives_a_storage_error_and_sav
         with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
             sql_clients(uow).add_many(full_company(n) for n in range(2, 20))
             uow.clients.list()  # the inserts are sent, not committed
-            assert uow._connection is not None
-            pid = uow._connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+            connection = uow._session.live()
+            pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
             with admin.begin() as connection:
                 connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
             with pytest.raises(StorageError) as refused:
@@ -908,7 +915,7 @@ def test_prefix_search_reads_the_search_key_index_never_a_scan_on_sqlite(
 def test_a_word_that_starts_many_keys_reads_its_range_of_the_index_on_sqlite(
     sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sql_repository, "_MERGE_KEYS", 0)
+    monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
     store_one(sqlite_store, *(full_company(n) for n in range(200)))
     for typed in ("bou", "hélène pet"):
         plan = _plan(sqlite_store, *_search_statements(sqlite_store, typed)["ids"])
@@ -919,9 +926,6 @@ def test_a_word_that_starts_many_keys_reads_its_range_of_the_index_on_sqlite(
 @pytest.mark.parametrize(
     ("lookup", "index"),
     [
-        ("by_siren", "ix_clientbook_clients_siren (tenant_id=? AND siren_compact=?)"),
-        ("by_siret", "ix_clientbook_clients_siret (tenant_id=? AND siret_compact=?)"),
-        ("by_vat", "ix_clientbook_clients_vat (tenant_id=? AND vat_compact=?)"),
         ("by_sirets", "ix_clientbook_clients_siret (tenant_id=? AND siret_compact=?)"),
         ("by_vats", "ix_clientbook_clients_vat (tenant_id=? AND vat_compact=?)"),
     ],
@@ -943,8 +947,7 @@ def test_identifier_lookups_seek_their_index_rather_than_read_every_client_on_sq
         recorded_statements(sqlite_store.engine) as statements,
         sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
     ):
-        method = getattr(uow.clients, lookup)
-        method([number] if lookup.endswith("s") else number)
+        getattr(uow.clients, lookup)([number])
     plan = _plan(sqlite_store, statements[0].text, statements[0].parameters)
     # Each client's contacts and delivery addresses: a range of their primary key.
     children = " / ".join(
@@ -960,8 +963,9 @@ def test_identifier_lookups_order_each_numbers_clients_by_id(store: SqlStore) ->
     numbers = {"siren": "123456782", "siret": "12345678200010"}
     store_one(store, *(company(i, "Garage Dubois", **numbers) for i in ids))
     with store.unit_of_work(tenant_id=TENANT) as uow:
-        assert [c.id for c in uow.clients.by_siret("123 456 782 00010")] == sorted(ids)
-        assert [c.id for c in uow.clients.by_siren("123456782")] == sorted(ids)
+        assert [c.id for c in uow.clients.by_duplicate_keys([("siren", "123456782")])] == sorted(
+            ids
+        )
         found = uow.clients.by_sirets(["12345678200010"])
         assert [c.id for c in found["12345678200010"]] == sorted(ids)
 
@@ -969,7 +973,7 @@ def test_identifier_lookups_order_each_numbers_clients_by_id(store: SqlStore) ->
 def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_sqlite(
     sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
     store_one(sqlite_store, *(full_company(n) for n in range(200)))
     # Every client has a contact Hélène and a contact Jérôme Petit: both words are common.
     plan = _plan(sqlite_store, *_search_statements(sqlite_store, "hélène jér")["ids"])
@@ -1002,7 +1006,7 @@ def test_prefix_search_reads_a_range_of_the_search_key_index_on_postgres(
 def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgres(
     postgres_store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_sql_repository, "_COUNT_CAP", 10)
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
     with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
         sql_clients(uow).add_many(full_company(n) for n in range(3000))
         uow.commit()
@@ -1019,8 +1023,13 @@ def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgre
 
 def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) -> None:
     store_one(sqlite_store, *(full_company(n) for n in range(20)))
-    reads = _sql_statements
-    cached = (reads.key_counts, reads.keys_starting, reads.ids_by_keys, reads.clients_in)
+    reads = search_statements
+    cached = (
+        reads.key_counts,
+        reads.keys_starting,
+        reads.ids_by_keys,
+        client_statements.clients_in,
+    )
     typed = ("boulangerie martin", "garage dubois", "menuiserie lefèvre")
     with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
         for text in typed:
@@ -1050,3 +1059,17 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_op
         "stores clients in SQLite or PostgreSQL only; nothing was saved."
     )
     assert "SQLite ou PostgreSQL" in refused.value.message("fr")
+
+
+def test_duplicate_key_lookups_seek_their_index_rather_than_read_every_client_on_sqlite(
+    sqlite_store: SqlStore,
+) -> None:
+    store_one(sqlite_store, *(full_company(n) for n in range(200)))
+    with (
+        recorded_statements(sqlite_store.engine) as statements,
+        sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        uow.clients.by_duplicate_keys([("siren", "123456782"), ("email", "compta@example.fr")])
+    plan = _plan(sqlite_store, statements[0].text, statements[0].parameters)
+    assert "ix_clientbook_duplicate_keys_value (tenant_id=? AND rule=? AND value=?)" in plan, plan
+    assert "SCAN" not in plan, plan

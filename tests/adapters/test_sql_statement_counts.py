@@ -38,7 +38,7 @@ def stored(store: SqlStore, n: int) -> SqlStore:
     return store
 
 
-def test_adding_n_clients_together_costs_five_statements(store: SqlStore, n: int) -> None:
+def test_adding_n_clients_together_costs_six_statements(store: SqlStore, n: int) -> None:
     with store.unit_of_work(tenant_id="warm-up"):
         pass  # the store checks the schema once
     with (
@@ -48,12 +48,12 @@ def test_adding_n_clients_together_costs_five_statements(store: SqlStore, n: int
         sql_clients(uow).add_many(full_company(number) for number in range(n))
         uow.commit()
     # One check of the ids, then one executemany per table: clients, contacts, delivery
-    # addresses and search keys.
-    assert [s.executemany for s in statements] == [False, True, True, True, True]
-    assert len(statements) == 5
+    # addresses, search keys and duplicate keys.
+    assert [s.executemany for s in statements] == [False, True, True, True, True, True]
+    assert len(statements) == 6
 
 
-def test_adding_n_clients_one_by_one_costs_one_id_check_each_and_four_inserts(
+def test_adding_n_clients_one_by_one_costs_one_id_check_each_and_five_inserts(
     store: SqlStore, n: int
 ) -> None:
     with store.unit_of_work(tenant_id="warm-up"):
@@ -67,8 +67,8 @@ def test_adding_n_clients_one_by_one_costs_one_id_check_each_and_four_inserts(
         uow.commit()
     # add() must refuse a taken id at once (the contract says so): one check per client; the
     # rows are still inserted together.
-    assert len(statements) == n + 4
-    assert sum(s.executemany for s in statements) == 4
+    assert len(statements) == n + 5
+    assert sum(s.executemany for s in statements) == 5
 
 
 def test_adding_n_clients_that_this_unit_read_absent_checks_no_id_again(
@@ -85,7 +85,7 @@ def test_adding_n_clients_that_this_unit_read_absent_checks_no_id_again(
         for client in clients:
             uow.clients.add(client)
         uow.commit()
-    assert len(statements) == 1 + 4  # the read of the ids, then 4 inserts
+    assert len(statements) == 1 + 5  # the read of the ids, then 5 inserts
 
 
 def test_by_sirets_of_n_numbers_costs_one_statement(store: SqlStore, n: int) -> None:
@@ -105,7 +105,7 @@ def test_by_sirets_of_n_numbers_costs_one_statement(store: SqlStore, n: int) -> 
     assert len(statements) == 1
 
 
-def test_updating_n_clients_costs_one_versioned_update_each_and_six_statements(
+def test_updating_n_clients_costs_one_versioned_update_each_and_eight_statements(
     stored: SqlStore, n: int
 ) -> None:
     with stored.unit_of_work(tenant_id=TENANT) as uow:
@@ -119,7 +119,7 @@ def test_updating_n_clients_costs_one_versioned_update_each_and_six_statements(
         uow.commit()
     # The version check must answer at once (StaleClient); the children of all the updated
     # clients are then replaced together: one DELETE and one executemany per child table.
-    assert len(statements) == n + 6
+    assert len(statements) == n + 8
     with stored.unit_of_work(tenant_id=TENANT) as uow:
         assert [c.version for c in uow.clients.get_many(c.id for c in copies).values()] == [2] * n
 

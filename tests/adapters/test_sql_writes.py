@@ -27,9 +27,10 @@ from clientbook import (
     Contact,
     DeliveryAddress,
     client_search_keys,
+    duplicate_keys,
     search_key,
 )
-from clientbook.identifiers import siren, siret, vat
+from clientbook.identifiers import siret, vat
 from clientbook.sql import SqlClientRepository, SqlStore, SqlUnitOfWork
 from clientbook.sql import metadata as tables
 from clientbook.testing.strategies import clients
@@ -100,7 +101,6 @@ def reference_rows(tenant_id: str, client: Client) -> dict[str, list[dict[str, A
                 "active": client.active,
                 "owner": client.owner,
                 "created_at": client.created_at and client.created_at.isoformat(),
-                "siren_compact": siren.compact(client.siren),
                 "siret_compact": siret.compact(client.siret),
                 "vat_compact": vat.compact(client.vat_number),
                 "sort_key": sort_key,
@@ -137,6 +137,10 @@ def reference_rows(tenant_id: str, client: Client) -> dict[str, list[dict[str, A
         "clientbook_search_keys": [
             {**key, "key": k, "sort_key": sort_key, "active": client.active}
             for k in client_search_keys(client)
+        ],
+        "clientbook_duplicate_keys": [
+            {**key, "rule": rule, "value": value}
+            for rule, value in dict.fromkeys(duplicate_keys(client))
         ],
     }
 
@@ -238,7 +242,7 @@ def test_on_sqlite_the_rows_go_to_the_driver_as_they_are(sqlite_store: SqlStore)
         sql_clients(uow).add_many(full_company(number) for number in range(3))
         uow.commit()
     inserts = [s for s in statements if s.text.startswith("INSERT")]
-    assert len(inserts) == 4
+    assert len(inserts) == 5
     for statement in inserts:
         assert all(type(row) is tuple for row in statement.parameters), statement
 

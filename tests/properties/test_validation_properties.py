@@ -23,7 +23,7 @@ from clientbook._rules.phones import client_region, normalize_phone, stored_phon
 from clientbook._rules.policy import CLIENT_REQUIRABLE_FIELDS, CONTACT_REQUIRABLE_FIELDS, Policy
 from clientbook._rules.postal import postal_lines
 from clientbook._rules.validation import validate_client
-from clientbook._services.clients import stamp_new, with_billing_as_delivery_address
+from clientbook._services.preparing import stamp_new, with_billing_as_delivery_address
 
 MONACO_VAT = "FR" + f"{(12 + 3 * (123456 % 97)) % 97:02d}" + "000123456"
 

@@ -28,10 +28,12 @@ from clientbook.identifiers import vat
 from clientbook.memory import MemoryStore, MemoryUnitOfWork
 from clientbook.services import (
     ImportReport,
+    SavedClient,
     SkippedClient,
     archive_client,
     create_client,
     import_clients,
+    list_clients,
     reactivate_client,
     search_clients,
     update_client,
@@ -109,25 +111,25 @@ def codes(error: ClientInvalid | SkippedClient) -> list[tuple[str, str]]:
 
 def test_creating_a_client_makes_the_creator_its_owner() -> None:
     store = MemoryStore()
-    created = create_client(uow(store), a_company(), user="u-amelie", now=NOW)
+    created = create_client(uow(store), a_company(), user="u-amelie", now=NOW).client
     assert created.owner == "u-amelie"
     assert stored(store, "c-martin") == created
 
 
 def test_a_client_that_names_its_owner_keeps_it() -> None:
-    created = create_client(uow(MemoryStore()), a_company(owner="u-paul"), user="u-amelie")
+    created = create_client(uow(MemoryStore()), a_company(owner="u-paul"), user="u-amelie").client
     assert created.owner == "u-paul"
 
 
 def test_creating_a_client_stores_it_at_version_1_dated_now() -> None:
-    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW)
+    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW).client
     assert created.version == 1
     assert created.created_at == NOW
 
 
 def test_the_creation_time_is_the_current_time_in_utc_by_default() -> None:
     before = datetime.datetime.now(datetime.UTC)
-    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie")
+    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie").client
     assert created.created_at is not None
     assert before <= created.created_at <= datetime.datetime.now(datetime.UTC)
     assert created.created_at.utcoffset() == datetime.timedelta(0)
@@ -141,7 +143,7 @@ def test_a_creation_time_without_time_zone_is_refused() -> None:
 
 
 def test_creating_a_client_stores_its_numbers_and_phones_in_normal_form() -> None:
-    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW)
+    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW).client
     assert (created.siret, created.siren, created.vat_number) == (
         "40483304800014",
         "404833048",
@@ -151,14 +153,14 @@ def test_creating_a_client_stores_its_numbers_and_phones_in_normal_form() -> Non
 
 
 def test_the_billing_address_becomes_the_default_delivery_address() -> None:
-    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW)
+    created = create_client(uow(MemoryStore()), a_company(), user="u-amelie", now=NOW).client
     assert created.delivery_addresses == (DeliveryAddress(address=LYON, default=True),)
 
 
 def test_a_separate_billing_address_becomes_the_default_delivery_address() -> None:
     billing = Address(line1="BP 4021", postal_code="69401", city="Lyon Cedex 03")
     client = a_company(billing_address=billing)
-    created = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW)
+    created = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW).client
     assert created.delivery_addresses == (DeliveryAddress(address=billing, default=True),)
 
 
@@ -169,7 +171,7 @@ def test_the_billing_address_comes_first_before_the_other_delivery_addresses() -
     )
     created = create_client(
         uow(MemoryStore()), a_company(delivery_addresses=(depot,)), user="u-amelie", now=NOW
-    )
+    ).client
     assert created.delivery_addresses == (DeliveryAddress(address=LYON, default=True), depot)
 
 
@@ -180,7 +182,7 @@ def test_another_delivery_address_flagged_as_default_stays_the_default() -> None
     )
     created = create_client(
         uow(MemoryStore()), a_company(delivery_addresses=(depot,)), user="u-amelie", now=NOW
-    )
+    ).client
     assert created.delivery_addresses == (DeliveryAddress(address=LYON, default=False), depot)
 
 
@@ -190,12 +192,14 @@ def test_a_billing_address_already_among_the_delivery_addresses_is_not_added_twi
         label="Magasin",
     )
     client = a_company(delivery_addresses=(same_place,))
-    created = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW)
+    created = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW).client
     assert created.delivery_addresses == (same_place,)
 
 
 def test_a_client_without_an_address_gets_no_delivery_address() -> None:
-    created = create_client(uow(MemoryStore()), a_company(address=None), user="u-amelie", now=NOW)
+    created = create_client(
+        uow(MemoryStore()), a_company(address=None), user="u-amelie", now=NOW
+    ).client
     assert created.delivery_addresses == ()
 
 
@@ -220,10 +224,68 @@ def test_the_problems_of_a_refused_client_are_in_french_by_default() -> None:
     assert "obligatoire" in refused.value.problems[0].message
 
 
-def test_warnings_alone_do_not_refuse_a_client() -> None:
+def test_warnings_alone_do_not_refuse_a_client_and_come_back_with_it() -> None:
     client = a_company(accounting_account="411-BOULANGERIE-MARTIN-LYON")
-    created = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW)
-    assert created.accounting_account == "411-BOULANGERIE-MARTIN-LYON"
+    saved = create_client(uow(MemoryStore()), client, user="u-amelie", now=NOW, locale="en")
+    assert saved.client.accounting_account == "411-BOULANGERIE-MARTIN-LYON"
+    assert [(p.code, p.severity) for p in saved.warnings] == [
+        ("client.accounting_account.format", "warning")
+    ]
+    assert saved.warnings[0].message.startswith("Accounting software usually takes")
+
+
+# --- duplicates -------------------------------------------------------------------------------
+
+
+def reasons(saved: SavedClient) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(reason.rule, reason.value, reason.client_ids) for reason in saved.duplicates]
+
+
+def test_a_second_record_of_a_company_is_stored_with_the_reason_it_is_a_duplicate() -> None:
+    store = a_store(a_company("c-martin"))
+    again = a_company("c-martin-2", name="Martin SARL", siret="", siren="404 833 048")
+    saved = create_client(uow(store), again, user="u-paul", now=NOW)
+    assert saved.client.id == "c-martin-2"
+    assert stored(store, "c-martin-2") == saved.client
+    assert reasons(saved) == [
+        ("siren", "404833048", ("c-martin-2", "c-martin")),
+        ("vat", "FR83404833048", ("c-martin-2", "c-martin")),
+        ("email", "lucie.martin@boulangerie-martin.fr", ("c-martin-2", "c-martin")),
+    ]
+
+
+def test_a_client_like_no_other_has_no_duplicate() -> None:
+    store = a_store(a_company("c-martin"))
+    other = a_company(
+        "c-dubois",
+        number=1,
+        name="Établissements Dubois",
+        contacts=(lucie(email="compta@dubois.fr"),),
+    )
+    assert create_client(uow(store), other, user="u-amelie").duplicates == ()
+
+
+def test_an_archived_client_is_named_among_the_duplicates() -> None:
+    store = a_store(a_company("c-martin"))
+    archive_client(uow(store), "c-martin")
+    same_place = a_company("c-martin-2", number=1, contacts=(lucie(email="paul@martin.fr"),))
+    saved = create_client(uow(store), same_place, user="u-amelie")
+    assert reasons(saved) == [
+        ("name_postal_code", "boulangerie martin 69002", ("c-martin-2", "c-martin"))
+    ]
+
+
+def test_an_update_warns_of_the_other_clients_never_of_itself() -> None:
+    store = a_store(a_company("c-martin"), a_company("c-dubois", number=1, name="Dubois SA"))
+    change = attrs.evolve(stored(store, "c-dubois"), contacts=(lucie(),))
+    saved = update_client(uow(store), change)
+    assert reasons(saved) == [
+        ("email", "lucie.martin@boulangerie-martin.fr", ("c-dubois", "c-martin"))
+    ]
+    unchanged = update_client(uow(store), attrs.evolve(stored(store, "c-martin"), website=""))
+    assert reasons(unchanged) == [
+        ("email", "lucie.martin@boulangerie-martin.fr", ("c-martin", "c-dubois"))
+    ]
 
 
 def test_the_hosts_policy_decides_what_is_required() -> None:
@@ -234,7 +296,7 @@ def test_the_hosts_policy_decides_what_is_required() -> None:
     assert codes(refused.value) == [("client.ape_code.required", "ape_code")]
     created = create_client(
         uow(MemoryStore()), attrs.evolve(bare, ape_code="1071C"), user="u-amelie", policy=policy
-    )
+    ).client
     assert created.ape_code == "1071C"
 
 
@@ -265,7 +327,7 @@ def test_a_parent_company_of_another_tenant_is_unknown() -> None:
 
 def test_a_client_is_attached_to_its_parent_company() -> None:
     store = a_store(a_company("c-holding", number=1, name="Martin Holding"))
-    created = create_client(uow(store), a_company(parent_id="c-holding"), user="u-amelie")
+    created = create_client(uow(store), a_company(parent_id="c-holding"), user="u-amelie").client
     assert created.parent_id == "c-holding"
 
 
@@ -289,7 +351,7 @@ def test_updating_a_client_keeps_its_owner_and_creation_time() -> None:
     store = a_store(a_company())
     copy = stored(store, "c-martin")
     change = attrs.evolve(copy, name="Boulangerie Martin & Fille", owner=None, created_at=None)
-    updated = update_client(uow(store), change)
+    updated = update_client(uow(store), change).client
     assert (updated.name, updated.owner, updated.created_at) == (
         "Boulangerie Martin & Fille",
         "u-amelie",
@@ -301,14 +363,16 @@ def test_updating_a_client_keeps_its_owner_and_creation_time() -> None:
 
 def test_updating_a_client_can_give_it_another_owner() -> None:
     store = a_store(a_company())
-    updated = update_client(uow(store), attrs.evolve(stored(store, "c-martin"), owner="u-paul"))
+    updated = update_client(
+        uow(store), attrs.evolve(stored(store, "c-martin"), owner="u-paul")
+    ).client
     assert updated.owner == "u-paul"
 
 
 def test_an_update_normalises_the_record() -> None:
     store = a_store(a_company())
     change = attrs.evolve(stored(store, "c-martin"), vat_number="fr 83 404 833 048")
-    assert update_client(uow(store), change).vat_number == "FR83404833048"
+    assert update_client(uow(store), change).client.vat_number == "FR83404833048"
 
 
 def test_an_update_with_errors_is_refused_and_stores_nothing() -> None:
@@ -323,7 +387,9 @@ def test_an_update_with_errors_is_refused_and_stores_nothing() -> None:
 def test_an_update_from_a_stale_copy_is_refused_and_overwrites_nothing() -> None:
     store = a_store(a_company())
     copy = stored(store, "c-martin")
-    newer = update_client(uow(store), attrs.evolve(copy, website="www.boulangerie-martin.fr"))
+    newer = update_client(
+        uow(store), attrs.evolve(copy, website="www.boulangerie-martin.fr")
+    ).client
     with pytest.raises(StaleClient) as refused:
         update_client(uow(store), attrs.evolve(copy, name="Boulangerie Martine"))
     assert (refused.value.client_id, refused.value.expected_version) == ("c-martin", 1)
@@ -409,6 +475,25 @@ def test_searching_finds_clients_by_the_first_letters_of_their_name_or_numbers()
 def test_a_negative_search_limit_is_refused() -> None:
     with pytest.raises(ValueError, match="limit"):
         search_clients(uow(MemoryStore()), "boul", limit=-1)
+
+
+# --- listing ----------------------------------------------------------------------------------
+
+
+def test_listing_pages_through_every_client_by_id_archived_ones_included() -> None:
+    store = a_store(*(a_company(f"c-{n}", number=n) for n in range(5)))
+    archive_client(uow(store), "c-3")
+    first = list_clients(uow(store), limit=2)
+    rest = list_clients(uow(store), after=first[-1].id)
+    assert [c.id for c in first + rest] == ["c-0", "c-1", "c-2", "c-3", "c-4"]
+    assert list_clients(uow(store), after="c-4") == []
+    active = list_clients(uow(store), include_archived=False)
+    assert [c.id for c in active] == ["c-0", "c-1", "c-2", "c-4"]
+
+
+def test_a_negative_listing_limit_is_refused() -> None:
+    with pytest.raises(ValueError, match="limit"):
+        list_clients(uow(MemoryStore()), limit=-1)
 
 
 # --- import -----------------------------------------------------------------------------------

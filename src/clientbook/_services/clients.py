@@ -1,152 +1,65 @@
-"""The use cases on one client: create, update, archive, reactivate, search.
+"""The use cases on one client: create, update, archive, reactivate, list, search.
 
 Each takes a unit of work (:class:`~clientbook.repositories.UnitOfWork`) and plain values,
-opens the unit of work, applies the record rules, stores and commits. A refused operation
-raises a named error carrying its data, and stores nothing.
+opens the unit of work (or joins the host's transaction when the host has it open), applies
+the record rules, stores and commits. A refused operation raises a named error carrying its
+data, and stores nothing.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING
 
 import attrs
 
-from clientbook._records.address import Address, DeliveryAddress
-from clientbook._rules.addresses import _place, billing_address
 from clientbook._rules.normalize import normalize_client
-from clientbook._rules.parents import check_parent
-from clientbook._rules.validation import validate_client
-from clientbook._services.refusals import ClientInvalid, StaleClient
+from clientbook._services.preparing import (
+    check_parent_in,
+    duplicate_reasons,
+    keep_stored,
+    moment,
+    refuse_errors,
+    stamp_new,
+)
+from clientbook._services.refusals import StaleClient
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    import datetime
 
     from clientbook._records.client import Client
     from clientbook._records.problem import Problem
+    from clientbook._rules.duplicates import DuplicateReason
     from clientbook._rules.policy import Policy
-    from clientbook.repositories import ClientRepository, UnitOfWork
+    from clientbook._services.ports import UnitOfWork
 
 __all__ = [
+    "SavedClient",
     "archive_client",
     "create_client",
+    "list_clients",
     "reactivate_client",
     "search_clients",
     "update_client",
 ]
 
 
-def moment(now: datetime.datetime | None) -> datetime.datetime:
-    """Return *now*, checked to be timezone-aware, or the current time in UTC."""
-    if now is None:
-        return datetime.datetime.now(datetime.UTC)
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError(f"now must be a timezone-aware datetime, not {now!r}")
-    return now
+@attrs.frozen(kw_only=True)
+class SavedClient:
+    """A client as :func:`create_client` or :func:`update_client` stored it, with its warnings.
 
-
-def _entered(address: Address | None) -> bool:
-    return address is not None and any(
-        part.strip() for part in (address.line1, address.line2, address.postal_code, address.city)
-    )
-
-
-def with_billing_as_delivery_address(client: Client) -> Client:
-    """Return *client* with its billing address among its delivery addresses, as at creation.
-
-    The billing address (the main address unless a separate one is given) is added first,
-    flagged as the default unless another delivery address already is; nothing changes when
-    it is already one of the delivery addresses (compared as people read addresses) or when
-    no address is entered.
-
-    Source: ``jb-manager_creer-contact``: « L'adresse de facturation est ajoutée comme adresse
-    de livraison par défaut lors la création de la fiche contact. »
+    Attributes:
+        client: the client as stored (its ``version`` is the stored one).
+        warnings: the record's problems of severity ``"warning"``, as
+            :func:`~clientbook.validate_client` gives them (a record with an error is refused).
+        duplicates: why the client probably duplicates stored clients, archived ones
+            included: a reason per shared value (SIREN, VAT number, e-mail address, name at
+            the postal code), each naming this client first, then the stored clients that
+            share it. A warning to show, never a refusal.
     """
-    deliveries = _with_billing(client)
-    if deliveries is client.delivery_addresses:
-        return client
-    return attrs.evolve(client, delivery_addresses=deliveries)
 
-
-def _with_billing(client: Client) -> tuple[DeliveryAddress, ...]:
-    """Return the delivery addresses with the billing address added; the same tuple if not."""
-    deliveries = client.delivery_addresses
-    billing = billing_address(client)
-    if billing is None or not _entered(billing):
-        return deliveries
-    if any(_place(delivery.address) == _place(billing) for delivery in deliveries):
-        return deliveries
-    flagged = any(delivery.default and not delivery.archived for delivery in deliveries)
-    added = DeliveryAddress(address=billing, default=not flagged)
-    return (added, *deliveries)
-
-
-def stamp_new(client: Client, *, user: str, now: datetime.datetime) -> Client:
-    """Return a normalised new client as it is stored: owned, dated, with a delivery address.
-
-    The owner is *user* unless the record already names one; ``created_at`` is *now* unless
-    the record already carries its creation time (a client imported from another program).
-    The delivery addresses are :func:`with_billing_as_delivery_address`'s (one evolve, not
-    two: an import stamps every new client).
-    """
-    return attrs.evolve(
-        client,
-        owner=client.owner if client.owner is not None else user,
-        created_at=client.created_at if client.created_at is not None else now,
-        version=0,
-        delivery_addresses=_with_billing(client),
-    )
-
-
-def keep_stored(client: Client, stored: Client) -> Client:
-    """Return a normalised changed client with the owner and creation time of *stored*.
-
-    They are kept unless *client* gives other ones.
-    """
-    return attrs.evolve(
-        client,
-        owner=client.owner if client.owner is not None else stored.owner,
-        created_at=client.created_at if client.created_at is not None else stored.created_at,
-    )
-
-
-def refuse_errors(client: Client, *, policy: Policy | None, locale: str) -> tuple[Problem, ...]:
-    """Return the record's problems; raise :class:`ClientInvalid` if one is an error."""
-    problems = tuple(validate_client(client, policy=policy, locale=locale))
-    if any(problem.severity == "error" for problem in problems):
-        raise ClientInvalid(client.id, problems)
-    return problems
-
-
-def parents_above(
-    clients: ClientRepository, parent_id: str, *, known: Mapping[str, str | None] | None = None
-) -> dict[str, str | None]:
-    """Return the parent links met going up from *parent_id*, read from the repository.
-
-    Raises:
-        ClientNotFound: *parent_id* is no client of the tenant.
-    """
-    parents: dict[str, str | None] = dict(known or {})
-    parents[parent_id] = clients.get(parent_id).parent_id
-    current = parents[parent_id]
-    while current is not None and current not in parents:
-        found = clients.get_many([current]).get(current)
-        if found is None:
-            break  # a link to a company no longer stored: the walk stops there
-        parents[current] = found.parent_id
-        current = found.parent_id
-    return parents
-
-
-def _check_parent(clients: ClientRepository, client: Client) -> None:
-    """The parent company exists in the tenant and linking to it makes no loop.
-
-    Source: ``lab-event_remplir-page-client`` (« Société mère »); ``domain.md``
-    (« Parent-company trees refuse cycles »).
-    """
-    if client.parent_id is None:
-        return
-    check_parent(client.id, client.parent_id, parents_above(clients, client.parent_id))
+    client: Client
+    warnings: tuple[Problem, ...] = ()
+    duplicates: tuple[DuplicateReason, ...] = ()
 
 
 def create_client(
@@ -157,14 +70,15 @@ def create_client(
     policy: Policy | None = None,
     locale: str = "fr",
     now: datetime.datetime | None = None,
-) -> Client:
+) -> SavedClient:
     """Create a client: check the record, attach it to its creator, store it.
 
     The record is normalised (:func:`~clientbook.normalize_client`) and checked
     (:func:`~clientbook.validate_client`); its owner becomes *user* unless it names one;
     ``created_at`` is set to *now*; its billing address becomes its default delivery address
     when it is not one of them yet; its parent company must be a client of the same tenant, and
-    the link must make no loop.
+    the link must make no loop. The stored clients it probably duplicates are reported, not
+    refused.
 
     Sources: ``lab-event_remplir-page-client`` (« la relation commerciale sera automatiquement
     rattachée à l'utilisateur qui a créé la société cliente »); ``jb-manager_creer-contact``
@@ -172,7 +86,8 @@ def create_client(
     création »).
 
     Args:
-        uow: the unit of work on the tenant's clients; it is opened and committed here.
+        uow: the unit of work on the tenant's clients; it is opened and committed here, or
+            joined when the host has it open (the host then commits).
         client: the record as entered; its ``id`` is the host's.
         user: the id of the user creating the client.
         policy: what the host requires; ``None`` is ``Policy()``.
@@ -180,7 +95,7 @@ def create_client(
         now: the creation time, timezone-aware; the current time in UTC by default.
 
     Returns:
-        The client as stored (``version`` 1).
+        The client as stored (``version`` 1), its warnings and its probable duplicates.
 
     Raises:
         ClientInvalid: the record has errors; its ``problems`` lists them, warnings included.
@@ -191,31 +106,34 @@ def create_client(
         ValueError: *now* is not timezone-aware.
     """
     prepared = stamp_new(normalize_client(client), user=user, now=moment(now))
-    refuse_errors(prepared, policy=policy, locale=locale)
+    problems = refuse_errors(prepared, policy=policy, locale=locale)
     with uow:
-        _check_parent(uow.clients, prepared)
+        check_parent_in(uow.clients, prepared)
+        duplicates = duplicate_reasons(uow.clients, prepared)
         stored = uow.clients.add(prepared)
         uow.commit()
-    return stored
+    return SavedClient(client=stored, warnings=problems, duplicates=duplicates)
 
 
 def update_client(
     uow: UnitOfWork, client: Client, *, policy: Policy | None = None, locale: str = "fr"
-) -> Client:
+) -> SavedClient:
     """Store a changed client, checked by the record rules, if nobody changed it meanwhile.
 
     *client* is a copy read from the repository and changed: its ``version`` says which stored
     version the change applies to. The record is normalised and checked as at creation; its
     owner and ``created_at`` are kept from the stored record unless the copy gives other ones.
+    The other stored clients it probably duplicates are reported, not refused.
 
     Args:
-        uow: the unit of work on the tenant's clients; it is opened and committed here.
+        uow: the unit of work on the tenant's clients; it is opened and committed here, or
+            joined when the host has it open (the host then commits).
         client: the changed copy.
         policy: what the host requires; ``None`` is ``Policy()``.
         locale: the language of the problems' messages.
 
     Returns:
-        The client as stored (``version + 1``).
+        The client as stored (``version + 1``), its warnings and its probable duplicates.
 
     Raises:
         ClientInvalid: the record has errors; nothing is stored.
@@ -230,11 +148,12 @@ def update_client(
                 client.id, expected_version=client.version, actual_version=stored.version
             )
         prepared = keep_stored(normalize_client(client), stored)
-        refuse_errors(prepared, policy=policy, locale=locale)
-        _check_parent(uow.clients, prepared)
+        problems = refuse_errors(prepared, policy=policy, locale=locale)
+        check_parent_in(uow.clients, prepared)
+        duplicates = duplicate_reasons(uow.clients, prepared)
         updated = uow.clients.update(prepared)
         uow.commit()
-    return updated
+    return SavedClient(client=updated, warnings=problems, duplicates=duplicates)
 
 
 def _set_active(uow: UnitOfWork, client_id: str, *, active: bool, version: int | None) -> Client:
@@ -326,3 +245,46 @@ def search_clients(
         raise ValueError(f"limit must be 0 or more, not {limit}")
     with uow:
         return uow.clients.search(typed, include_archived=include_archived, limit=limit)
+
+
+def list_clients(
+    uow: UnitOfWork,
+    *,
+    after: str | None = None,
+    limit: int = 100,
+    include_archived: bool = True,
+) -> list[Client]:
+    """Return a page of the tenant's clients, ordered by id: to export them or page through.
+
+    Read the next page by passing the last id of this one as *after*; an empty page is the
+    end. Clients added or removed meanwhile by others may show or not, but a page never holds
+    a client twice.
+
+    >>> from clientbook import Client, ClientKind
+    >>> from clientbook.memory import MemoryStore
+    >>> store = MemoryStore()
+    >>> for number in range(5):
+    ...     _ = create_client(store.unit_of_work(tenant_id="acme"),
+    ...                       Client(id=f"c{number}", kind=ClientKind.INDIVIDUAL,
+    ...                              last_name="Martin"), user="u-amelie")
+    >>> [c.id for c in list_clients(store.unit_of_work(tenant_id="acme"), limit=2)]
+    ['c0', 'c1']
+    >>> [c.id for c in list_clients(store.unit_of_work(tenant_id="acme"), after="c1")]
+    ['c2', 'c3', 'c4']
+
+    Args:
+        uow: the unit of work on the tenant's clients; it is opened here, or joined.
+        after: the id the page starts after; ``None`` for the first page.
+        limit: the most clients to return.
+        include_archived: also list archived clients (the default: an export keeps them).
+
+    Returns:
+        At most *limit* clients, by id.
+
+    Raises:
+        ValueError: *limit* is negative.
+    """
+    if limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {limit}")
+    with uow:
+        return uow.clients.list(after=after, limit=limit, include_archived=include_archived)

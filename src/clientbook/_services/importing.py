@@ -12,7 +12,7 @@ from clientbook._records.problem import Problem
 from clientbook._rules.normalize import normalize_client
 from clientbook._rules.parents import ParentCycle, check_parent
 from clientbook._rules.validation import validate_client
-from clientbook._services.clients import (
+from clientbook._services.preparing import (
     keep_stored,
     moment,
     stamp_new,

@@ -1,4 +1,10 @@
-"""The ports of the clients family: the protocols the client services need from storage."""
+"""The ports of the clients family: the protocols the client services need from storage.
+
+:class:`UnitOfWork` is the transaction every family shares, with the clients of its tenant
+(every other family's records belong to clients). A later family adds its own protocol, a
+``UnitOfWork`` with its repository (``DocumentsUnitOfWork``: ``clients`` and ``documents``), and
+its services ask for that one: mypy then tells a host which services its unit of work can serve.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from clientbook._records.client import Client
+    from clientbook._rules.duplicates import DuplicateRule
 
 __all__ = ["ClientRepository", "UnitOfWork"]
 
@@ -42,46 +49,39 @@ class ClientRepository(Protocol):
         """
         ...
 
-    def remove(self, client_id: str, /) -> None:
-        """Delete the client; raise :class:`~clientbook.ClientNotFound` if none."""
-        ...
-
     def search(
         self, typed: str, /, *, include_archived: bool = False, limit: int = 20
     ) -> list[Client]:
         """Return up to *limit* clients matching what a user typed, ordered by name then id."""
         ...
 
-    def by_siren(self, siren: str, /) -> list[Client]:
-        """Return the clients whose SIREN is *siren* (compact), archived ones included."""
-        ...
-
-    def by_siret(self, siret: str, /) -> list[Client]:
-        """Return the clients whose SIRET is *siret* (compact), archived ones included."""
-        ...
-
     def by_sirets(self, sirets: Iterable[str], /) -> dict[str, list[Client]]:
         """Return, by compact SIRET, the clients of each SIRET in *sirets*, in one round trip.
 
-        SIRETs with no client are absent from the result; used by imports, a batch at a time.
+        SIRETs with no client are absent from the result; each list is ordered by id.
         """
         ...
 
     def by_vats(self, vat_numbers: Iterable[str], /) -> dict[str, list[Client]]:
         """Return, by compact VAT number, the clients of each number, in one round trip.
 
-        Numbers with no client are absent from the result; used by imports, a batch at a time.
+        Numbers with no client are absent from the result; each list is ordered by id.
         """
         ...
 
-    def by_vat(self, vat_number: str, /) -> list[Client]:
-        """Return the clients whose VAT number is *vat_number* (compact), archived included."""
+    def by_duplicate_keys(self, keys: Iterable[tuple[DuplicateRule, str]], /) -> list[Client]:
+        """Return the clients that have any of *keys*, archived ones included, in one round trip.
+
+        A client's keys are those :func:`clientbook.duplicate_keys` gives it
+        (its SIRENs, VAT number, contacts' e-mail addresses, name at its postal code), as
+        stored; the clients come ordered by id.
+        """
         ...
 
     def list(
         self, *, after: str | None = None, limit: int = 100, include_archived: bool = True
     ) -> list[Client]:
-        """Return a page of clients ordered by id, starting after the id *after*."""
+        """Return a page of clients ordered by id, those with an id greater than *after*."""
         ...
 
 
@@ -90,6 +90,13 @@ class UnitOfWork(Protocol):
 
     ``tenant_id`` and ``clients`` are read-only here: an implementation may declare them as
     plain attributes or as properties, and ``clients`` with its own repository class.
+
+    Entering a unit of work that is already open *joins* its transaction, so that the host
+    can call several services in one transaction it controls: a ``commit`` inside a joined
+    block is left to the outermost block, which alone commits; an exception that leaves a
+    joined block after that block wrote anything rolls the whole unit back, and the unit then
+    refuses work until :meth:`rollback` or the end of the outermost block (a service never
+    leaves half of its writes to be committed).
     """
 
     @property
@@ -103,7 +110,7 @@ class UnitOfWork(Protocol):
         ...
 
     def __enter__(self) -> Self:
-        """Begin the transaction."""
+        """Begin the transaction, or join it when the unit of work is already open."""
         ...
 
     def __exit__(
@@ -112,11 +119,14 @@ class UnitOfWork(Protocol):
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
-        """End it: roll back what was not committed."""
+        """End the block: the outermost one rolls back what was not committed."""
         ...
 
     def commit(self) -> None:
-        """Make the changes durable and visible to other units of work."""
+        """Make the changes durable and visible to other units of work.
+
+        In a joined block, nothing happens: the outermost block commits.
+        """
         ...
 
     def rollback(self) -> None:

@@ -17,8 +17,8 @@ from clientbook._adapters.sql.errors import (
     UnsupportedDatabase,
     storage_error,
 )
-from clientbook._adapters.sql.repository import SqlUnitOfWork
 from clientbook._adapters.sql.tables import SCHEMA_NAME, schema
+from clientbook._adapters.sql.unit_of_work import SqlUnitOfWork
 
 if TYPE_CHECKING:
     from types import TracebackType

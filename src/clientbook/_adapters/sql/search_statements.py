@@ -1,4 +1,4 @@
-"""The reads of the SQL repository, as statements built once for each shape.
+"""The statements of a SQL search, built once for each shape.
 
 Building a SQLAlchemy statement (its aliases, subqueries and unions) costs more than running it
 on the few rows a read returns: a search spent about 2 ms building its statements and 1 ms
@@ -17,11 +17,10 @@ The parameters, by name:
 - ``whole_lo``, ``whole_hi``: the range of the whole typed text as one key;
 - ``k0``, ``k1``... the keys a word starts, and ``k0_0``, ``k0_1``, ``k1_0``... those of each
   word;
-- ``limit``, ``cap``, ``most``, ``window``, ``last``: numbers, described where they are used;
-- ``values``, ``value``, ``after``: what clients are read by.
+- ``limit``, ``cap``, ``most``, ``window``, ``last``: numbers, described where they are used.
 
-The reads of clients differ by dialect (the JSON functions that bring each client's children
-along): their *dialect* argument, the dialect's name, is part of what they are kept by.
+They give the ids of the clients a search finds; :mod:`clientbook._adapters.sql.client_statements`
+reads the clients themselves.
 """
 
 from __future__ import annotations
@@ -31,12 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Integer,
-    and_,
     bindparam,
     func,
     literal_column,
     select,
-    true,
     union,
     union_all,
 )
@@ -44,22 +41,16 @@ from sqlalchemy import (
 from clientbook._adapters.sql import tables as t
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from sqlalchemy import (
         ColumnElement,
         CompoundSelect,
         Exists,
         FromClause,
         Select,
-        Table,
     )
 
 __all__ = [
     "Others",
-    "clients_equal",
-    "clients_in",
-    "clients_page",
     "first_of_each_key",
     "ids_by_keys",
     "ids_from_range",
@@ -113,9 +104,6 @@ def _has_key(client_id: ColumnElement[str], prefix: str, upper: bool) -> Exists:
 
 def _matching(client_id: ColumnElement[str], others: Others) -> list[Exists]:
     return [_has_key(client_id, f"w{i}", upper) for i, upper in others]
-
-
-# --- search ----------------------------------------------------------------------------------
 
 
 @functools.lru_cache(maxsize=_SHAPES)
@@ -329,72 +317,3 @@ def first_of_each_key(
             )
         )
     return union_all(*(select(part.subquery()) for part in parts))
-
-
-# --- clients -------------------------------------------------------------------------------
-
-
-def _children(table: Table, columns: Sequence[str], dialect: str) -> ColumnElement[Any]:
-    """A client's rows of a child *table*, as one JSON array of arrays of *columns*.
-
-    A correlated subquery: for each client, a range of the child table's primary key
-    (tenant, client, position). The rows come in no particular order (SQLite's
-    ``json_group_array`` takes no ``ORDER BY`` before 3.44); the reader orders them by
-    position. On SQLite no rows give ``[]``; on PostgreSQL ``json_agg`` gives ``NULL``,
-    turned into ``[]`` too.
-    """
-    clients = t.clients.c
-    values = [table.c[name] for name in columns]
-    if dialect == "postgresql":
-        aggregated: ColumnElement[Any] = func.json_agg(func.json_build_array(*values))
-    else:
-        aggregated = func.json_group_array(func.json_array(*values))
-    found = (
-        select(aggregated)
-        .where(table.c.tenant_id == clients.tenant_id, table.c.client_id == clients.id)
-        .scalar_subquery()
-    )
-    if dialect == "postgresql":
-        return func.coalesce(found, literal_column("'[]'::json"))
-    return found
-
-
-def _clients(dialect: str, *conditions: ColumnElement[bool]) -> Select[Any]:
-    """The tenant's clients, each with its contacts and delivery addresses: one statement.
-
-    Beside the columns of ``clientbook_clients``, ``contacts`` and ``delivery_addresses``
-    hold the client's rows of those tables as JSON
-    (:func:`~clientbook._adapters.sql.tables.client_from_rows` reads them). One statement reads
-    one state of the database: a client never comes with the children of another of its
-    versions.
-    """
-    return select(
-        t.clients,
-        _children(t.contacts, t.CONTACT_COLUMNS, dialect).label("contacts"),
-        _children(t.delivery_addresses, t.DELIVERY_ADDRESS_COLUMNS, dialect).label(
-            "delivery_addresses"
-        ),
-    ).where(t.clients.c.tenant_id == bindparam("tenant"), *conditions)
-
-
-@functools.cache
-def clients_in(column: str, dialect: str) -> Select[Any]:
-    """The tenant's clients whose *column* is one of ``values`` (a list), for a *dialect*."""
-    return _clients(dialect, t.clients.c[column].in_(bindparam("values", expanding=True)))
-
-
-@functools.cache
-def clients_equal(column: str, dialect: str) -> Select[Any]:
-    """The tenant's clients whose *column* is ``value``, for a *dialect*."""
-    return _clients(dialect, t.clients.c[column] == bindparam("value"))
-
-
-@functools.cache
-def clients_page(*, after: bool, active_only: bool, dialect: str) -> Select[Any]:
-    """The first ``limit`` clients of the tenant by id, those after ``after`` when *after*."""
-    condition: ColumnElement[bool] = true()
-    if after:
-        condition = and_(condition, t.clients.c.id > bindparam("after"))
-    if active_only:
-        condition = and_(condition, t.clients.c.active.is_(True))
-    return _clients(dialect, condition).order_by(t.clients.c.id).limit(_number("limit"))
