@@ -312,6 +312,7 @@ def test_importing_clientbook_does_not_import_the_command() -> None:
         "clientbook._cli.commands",
         "clientbook._cli.output",
         "clientbook._cli.parser",
+        "clientbook._files.headers",
         "clientbook._files.reading",
         "clientbook._files.check",
     }

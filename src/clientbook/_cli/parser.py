@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from clientbook._base.i18n import LOCALES, N_, normalize_locale, translate
-from clientbook._files.reading import FIELDS
+from clientbook._files.headers import FIELDS
 
 __all__ = ["DEFAULT_DATABASE", "DEFAULT_TENANT", "build_parser", "requested_language"]
 

@@ -1,6 +1,6 @@
 """A row of a client file, read into a client record: the adapter between a CSV and the model.
 
-The columns a file has are recognised by :mod:`clientbook._files.reading` (``name``, ``siren``,
+The columns a file has are recognised by :mod:`clientbook._files.headers` (``name``, ``siren``,
 ``postal_code``, ``email``...); :class:`RowColumns` compiles them once per file, and
 :func:`client_from_row` builds the :class:`~clientbook.Client` of each row:
 
@@ -43,7 +43,7 @@ from typing import Any, Final
 import attrs
 
 from clientbook._base.i18n import N_, translate
-from clientbook._files.reading import FIELDS, header_key
+from clientbook._files.headers import FIELDS, header_key
 from clientbook._records.address import Address
 from clientbook._records.client import Client, ClientKind, Role
 from clientbook._records.contact import Civility, Contact
