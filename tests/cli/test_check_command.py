@@ -314,6 +314,8 @@ def test_importing_clientbook_does_not_import_the_command() -> None:
         "clientbook._cli.parser",
         "clientbook._files.headers",
         "clientbook._files.reading",
+        "clientbook._files.rows",
+        "clientbook._files.vocabulary",
         "clientbook._files.check",
     }
     assert "rich" not in imported
