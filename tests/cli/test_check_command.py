@@ -20,7 +20,8 @@ from tests.cli.clientfiles import (
 )
 
 from clientbook import __version__
-from clientbook._cli.app import _progress, main
+from clientbook._cli.app import main
+from clientbook._cli.output import progress_bar
 from clientbook._files.reading import open_client_file
 
 PROBLEM_KEYS = {"row", "column", "field", "code", "message", "severity"}
@@ -308,7 +309,13 @@ def test_importing_clientbook_does_not_import_the_command() -> None:
     assert "clientbook" in imported
     assert not imported & {
         "clientbook._cli.app",
+        "clientbook._cli.commands",
+        "clientbook._cli.output",
+        "clientbook._cli.parser",
+        "clientbook._files.headers",
         "clientbook._files.reading",
+        "clientbook._files.rows",
+        "clientbook._files.vocabulary",
         "clientbook._files.check",
     }
     assert "rich" not in imported
@@ -331,11 +338,14 @@ def test_no_progress_bar_for_a_small_file_or_when_stderr_is_not_a_terminal(
 ) -> None:
     small = write_client_file(tmp_path, [client()] * 10, name="small.csv")
     large = write_client_file(tmp_path, [client()] * 6_000, name="large.csv")
-    with open_client_file(small) as (layout, _records), _progress(layout, "fr", _Terminal()) as bar:
+    with (
+        open_client_file(small) as (layout, _records),
+        progress_bar(layout, "fr", _Terminal()) as bar,
+    ):
         assert bar is None
     with (
         open_client_file(large) as (layout, _records),
-        _progress(layout, "fr", io.StringIO()) as bar,
+        progress_bar(layout, "fr", io.StringIO()) as bar,
     ):
         assert bar is None
     assert check_json(capsys, large).err == ""
@@ -344,7 +354,10 @@ def test_no_progress_bar_for_a_small_file_or_when_stderr_is_not_a_terminal(
 def test_no_progress_bar_without_rich(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "rich.progress", None)
     large = write_client_file(tmp_path, [client()] * 6_000)
-    with open_client_file(large) as (layout, _records), _progress(layout, "fr", _Terminal()) as bar:
+    with (
+        open_client_file(large) as (layout, _records),
+        progress_bar(layout, "fr", _Terminal()) as bar,
+    ):
         assert bar is None
 
 
@@ -372,7 +385,7 @@ def test_an_interrupted_check_exits_with_status_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("clientbook._cli.app.check_records", interrupted)
+    monkeypatch.setattr("clientbook._cli.commands.check_records", interrupted)
     assert main(["check", str(write_client_file(tmp_path, [client()]))]) == 130
 
 
@@ -401,7 +414,7 @@ def test_a_file_that_changes_while_it_is_read_is_a_clear_error(
     def fail(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("clientbook._cli.app.check_records", fail)
+    monkeypatch.setattr("clientbook._cli.commands.check_records", fail)
     result = run(capsys, "check", write_client_file(tmp_path, [client()]), "--locale", "en")
     assert result.status == 2
     assert result.err.startswith("clientbook: error: ")
@@ -414,7 +427,7 @@ def test_the_garbage_collector_runs_less_often_during_a_check_and_as_before_afte
 ) -> None:
     import gc
 
-    from clientbook._cli.app import GC_THRESHOLD
+    from clientbook._cli.commands import GC_THRESHOLD
     from clientbook._files.check import check_records
 
     during: list[tuple[int, int, int]] = []
@@ -423,7 +436,7 @@ def test_the_garbage_collector_runs_less_often_during_a_check_and_as_before_afte
         during.append(gc.get_threshold())
         return check_records(*args, **kwargs)
 
-    monkeypatch.setattr("clientbook._cli.app.check_records", recording)
+    monkeypatch.setattr("clientbook._cli.commands.check_records", recording)
     before = gc.get_threshold()
     assert main(["check", str(write_client_file(tmp_path, [client()])), "--format", "json"]) == 0
     assert during[0][0] >= GC_THRESHOLD

@@ -395,7 +395,7 @@ def test_a_large_import_shows_its_progress_on_a_terminal(
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    monkeypatch.setattr("clientbook._cli.app.PROGRESS_THRESHOLD", 10)
+    monkeypatch.setattr("clientbook._cli.output.PROGRESS_THRESHOLD", 10)
     path = write_client_file(tmp_path, [rows()[0]] * 2_100, headers=HEADERS)
     result = import_json(capsys, path, tmp_path / "clients.sqlite")
     assert result.json()["import"]["left_out"] == 2_099

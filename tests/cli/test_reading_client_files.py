@@ -17,7 +17,8 @@ from tests.cli.clientfiles import (
     write_client_file,
 )
 
-from clientbook._files.reading import ClientFileError, header_key, open_client_file
+from clientbook._files.headers import header_key
+from clientbook._files.reading import ClientFileError, open_client_file
 
 
 def test_a_semicolon_file_in_windows_1252_is_read(

@@ -20,7 +20,8 @@ import attrs
 from clientbook._base.i18n import N_, normalize_locale, translate
 from clientbook._files.cleanrows import CleanRows
 from clientbook._files.duplicates import DuplicateRows, grouped
-from clientbook._files.reading import IDENTIFIER_FIELDS, Layout, MalformedFile, Record
+from clientbook._files.headers import IDENTIFIER_FIELDS
+from clientbook._files.reading import Layout, MalformedFile, Record
 from clientbook._files.reading import open_client_file as _open_client_file
 from clientbook._files.rows import (
     COLUMN_FIELDS,

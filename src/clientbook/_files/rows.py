@@ -1,6 +1,6 @@
 """A row of a client file, read into a client record: the adapter between a CSV and the model.
 
-The columns a file has are recognised by :mod:`clientbook._files.reading` (``name``, ``siren``,
+The columns a file has are recognised by :mod:`clientbook._files.headers` (``name``, ``siren``,
 ``postal_code``, ``email``...); :class:`RowColumns` compiles them once per file, and
 :func:`client_from_row` builds the :class:`~clientbook.Client` of each row:
 
@@ -24,9 +24,11 @@ The columns a file has are recognised by :mod:`clientbook._files.reading` (``nam
   what identifies the client (names, numbers, e-mail address, postal code), the same in every
   export of the file.
 
-A value that cannot be read (a civility that is neither Monsieur nor Madame, an active flag of
-``peut-être``) is kept out of the record and returned as a :class:`~clientbook.Problem` of the
-row, never raised: the rest of the row is checked as usual.
+What the words of the cells say (kinds, roles, yes and no, civilities, countries' names) is
+:mod:`clientbook._files.vocabulary`'s business. A value that cannot be read (a civility that
+is neither Monsieur nor Madame, an active flag of ``peut-être``) is kept out of the record and
+returned as a :class:`~clientbook.Problem` of the row, never raised: the rest of the row is
+checked as usual.
 
 Source: ``lab-event_remplir-page-client`` (the fields of the client page and of the primary
 contact); ``jb-manager_creer-contact`` (« une société ou un particulier », « client, prospect
@@ -35,7 +37,6 @@ ou fournisseur »).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
@@ -43,7 +44,15 @@ from typing import Any, Final
 import attrs
 
 from clientbook._base.i18n import N_, translate
-from clientbook._files.reading import FIELDS, header_key
+from clientbook._files.headers import FIELDS
+from clientbook._files.vocabulary import (
+    is_archived_flag,
+    is_individual_flag,
+    read_active,
+    read_civility,
+    read_country,
+    read_kind,
+)
 from clientbook._records.address import Address
 from clientbook._records.client import Client, ClientKind, Role
 from clientbook._records.contact import Civility, Contact
@@ -108,42 +117,6 @@ _ADDRESS_PARTS: Final = ("address", "address2", "postal_code", "city", "country"
 _CLIENT_ROLE: Final = frozenset({Role.CLIENT})
 _CONTACT_ONLY: Final = tuple(column for column in _CONTACT_FIELDS if column not in _PERSON)
 
-
-def _keys(*words: str) -> frozenset[str]:
-    return frozenset(header_key(word) for word in words)
-
-
-_INDIVIDUAL_WORDS = _keys(
-    "Particulier", "Individual", "Personne physique", "Individu", "Private", "Privé", "Person",
-    "B2C",
-)  # fmt: skip
-_COMPANY_WORDS = _keys(
-    "Société", "Entreprise", "Company", "Business", "Professionnel", "Pro", "Personne morale",
-    "Organisation", "Organization", "B2B", "Association", "SARL", "SAS", "SASU", "EURL", "SA",
-    "SNC", "SCI", "SCOP", "SELARL", "GIE", "EI", "EIRL", "Auto-entrepreneur", "Micro-entreprise",
-)  # fmt: skip
-_ROLE_WORDS: Final = {
-    **dict.fromkeys(_keys("Client", "Customer"), Role.CLIENT),
-    **dict.fromkeys(_keys("Prospect", "Lead"), Role.PROSPECT),
-    **dict.fromkeys(_keys("Fournisseur", "Supplier", "Vendor"), Role.SUPPLIER),
-}
-_TRUE = _keys("oui", "o", "yes", "y", "1", "true", "vrai", "x", "v")
-_FALSE = _keys("non", "n", "no", "0", "false", "faux")
-_ACTIVE_WORDS = _keys("Actif", "Active", "Activé", "Activée", "Enabled")
-_ARCHIVED_WORDS = _keys(
-    "Inactif", "Inactive", "Archivé", "Archivée", "Archived", "Archive", "Disabled", "Désactivé"
-)  # fmt: skip
-# Headers of a yes/no column that says the opposite of its field: « Particulier » for the kind
-# (yes: an individual), « Inactif » for active (yes: archived).
-_INDIVIDUAL_FLAGS = _keys("Particulier", "Personne physique", "Individual")
-_ARCHIVED_FLAGS = _keys("Inactif", "Archivé", "Inactive", "Archived")
-_CIVILITIES: Final = {
-    **dict.fromkeys(_keys("M.", "Mr", "Monsieur", "Mister", "Sir"), Civility.MR),
-    **dict.fromkeys(
-        _keys("Mme", "Madame", "Mrs", "Ms", "Mlle", "Mademoiselle", "Miss"), Civility.MRS
-    ),
-}
-
 _UNREADABLE_KIND = N_(
     '"{value}" does not say whether the client is a company or an individual: write Société '
     "or Particulier."
@@ -152,20 +125,6 @@ _UNREADABLE_ACTIVE = N_(
     '"{value}" does not say whether the client is active: write Actif or Inactif (or oui or non).'
 )
 _UNKNOWN_CIVILITY = N_('"{value}" is not a civility: write M. (Monsieur) or Mme (Madame).')
-
-
-@functools.cache
-def _country_names() -> dict[str, str]:
-    """Return ``{header_key(name): ISO code}`` of the countries' names in French and English."""
-    from babel import Locale
-
-    codes: dict[str, str] = {}
-    for language in ("en", "fr"):
-        for code, name in Locale.parse(language).territories.items():
-            code = str(code)
-            if len(code) == 2 and code.isalpha():
-                codes.setdefault(header_key(str(name)), code)
-    return codes
 
 
 @attrs.frozen(kw_only=True)
@@ -188,8 +147,8 @@ class RowClient:
 class RowColumns:
     """The columns of one client file, compiled to read its rows into records.
 
-    It keeps what repeats from row to row (countries' names, civilities, flags) so that each
-    distinct value is read once per file.
+    It keeps what repeats from row to row (countries, civilities, kinds, active flags) so that
+    each distinct value is read once per file.
 
     Args:
         columns: ``{column name: index}``, as :attr:`Layout.columns` has them.
@@ -203,8 +162,8 @@ class RowColumns:
         self.width = max(columns.values(), default=-1) + 1
         kind_header = headers[columns["kind"]] if "kind" in columns else ""
         active_header = headers[columns["active"]] if "active" in columns else ""
-        self.individual_flag = header_key(kind_header) in _INDIVIDUAL_FLAGS
-        self.archived_flag = header_key(active_header) in _ARCHIVED_FLAGS
+        self.individual_flag = is_individual_flag(kind_header)
+        self.archived_flag = is_archived_flag(active_header)
         # The index of every column in a row with one more, empty, cell at its end: -1 is the
         # index of a column the file does not have.
         self.at: Mapping[str, int] = {name: columns.get(name, -1) for name in FIELDS}
@@ -246,78 +205,28 @@ class RowColumns:
         return self._fields[kind, last_name_from_name]
 
     def country(self, text: str) -> str:
-        """Return the ISO code of a country typed as a code or a name; blank is France.
-
-        Text that names no country is returned as typed, for the address rules to report.
-        """
+        """Return the ISO code of the country *text* names: :func:`read_country`, once per text."""
         code = self._countries.get(text)
         if code is None:
-            stripped = text.strip()
-            if not stripped:
-                code = "FR"
-            elif len(stripped) == 2 and stripped.isalpha():
-                code = stripped.upper()
-            else:
-                code = _country_names().get(header_key(stripped), text)
-            self._countries[text] = code
+            code = self._countries[text] = read_country(text)
         return code
 
     def kind(self, text: str) -> tuple[ClientKind | None, Role | None] | None:
-        """Return the kind and role a kind cell says (``None`` for what it does not say).
-
-        ``None`` altogether when the cell cannot be read.
-        """
-        if text in self._kinds:
-            return self._kinds[text]
-        key = header_key(text)
-        said: tuple[ClientKind | None, Role | None] | None
-        if not key:
-            said = (None, None)
-        elif key in _INDIVIDUAL_WORDS:
-            said = (ClientKind.INDIVIDUAL, None)
-        elif key in _COMPANY_WORDS:
-            said = (ClientKind.COMPANY, None)
-        elif key in _ROLE_WORDS:
-            said = (None, _ROLE_WORDS[key])
-        elif self.individual_flag and key in _TRUE:
-            said = (ClientKind.INDIVIDUAL, None)
-        elif self.individual_flag and key in _FALSE:
-            said = (ClientKind.COMPANY, None)
-        else:
-            said = None
-        self._kinds[text] = said
-        return said
+        """Return the kind and role a kind cell says: :func:`read_kind`, once per text."""
+        if text not in self._kinds:
+            self._kinds[text] = read_kind(text, individual_flag=self.individual_flag)
+        return self._kinds[text]
 
     def active(self, text: str) -> tuple[bool | None, Role | None] | None:
-        """Return whether an active cell says active, and the role it says, if any.
-
-        ``None`` altogether when the cell cannot be read.
-        """
-        if text in self._actives:
-            return self._actives[text]
-        key = header_key(text)
-        said: tuple[bool | None, Role | None] | None
-        if not key:
-            said = (None, None)
-        elif key in _ACTIVE_WORDS:
-            said = (True, None)
-        elif key in _ARCHIVED_WORDS:
-            said = (False, None)
-        elif key in _ROLE_WORDS:
-            said = (None, _ROLE_WORDS[key])
-        elif key in _TRUE:
-            said = (not self.archived_flag, None)
-        elif key in _FALSE:
-            said = (self.archived_flag, None)
-        else:
-            said = None
-        self._actives[text] = said
-        return said
+        """Return whether an active cell says active, and its role: :func:`read_active`, once."""
+        if text not in self._actives:
+            self._actives[text] = read_active(text, archived_flag=self.archived_flag)
+        return self._actives[text]
 
     def civility(self, text: str) -> Civility | None:
-        """Return the civility a cell says; ``None`` for a cell that says none it knows."""
+        """Return the civility a cell says: :func:`read_civility`, once per text."""
         if text not in self._civilities:
-            self._civilities[text] = _CIVILITIES.get(header_key(text))
+            self._civilities[text] = read_civility(text)
         return self._civilities[text]
 
 

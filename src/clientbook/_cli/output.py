@@ -1,0 +1,378 @@
+"""What the ``clientbook`` commands print: JSON documents, tables, a progress bar, errors.
+
+- ``--format json``: :func:`report_document` (``check``, and ``import`` with what it stored)
+  and :func:`search_document` (``search``), printed by :func:`print_json`, one JSON object on
+  stdout, in the shape ``docs/cli.md`` documents.
+- ``--format table`` (the default): :func:`print_report` and :func:`print_clients`, for people.
+  With rich (the ``cli`` extra) the table is wrapped to the terminal and coloured when it has
+  colours; without it, aligned plain text. rich is imported when a table or a bar is shown.
+- :func:`progress_bar`: a bar on stderr while a large file is read, when stderr is a terminal.
+- :func:`fail`: the one-line message on stderr of a command that cannot run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING
+
+from clientbook._base.i18n import N_, translate
+from clientbook._files.reading import quote_all
+
+if TYPE_CHECKING:
+    from clientbook._files.check import FileProblem, FileReport
+    from clientbook._files.reading import Layout
+    from clientbook._records.client import Client
+
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "fail",
+    "print_clients",
+    "print_json",
+    "print_report",
+    "progress_bar",
+    "replacing",
+    "report_document",
+    "search_document",
+]
+
+#: Files of more lines than this get a progress bar, when stderr is a terminal.
+PROGRESS_THRESHOLD = 5_000
+
+
+def replacing(stream: IO[str]) -> IO[str]:
+    """Return *stream*, made to replace what its encoding cannot write (a cp1252 console)."""
+    encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+    if not encoding.startswith("utf") and isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
+def fail(message: str, language: str) -> None:
+    """Print a one-line error on stderr."""
+    text = translate(N_("{prog}: error: {message}"), language, prog="clientbook", message=message)
+    print(text.replace("\n", " "), file=sys.stderr)
+
+
+@contextlib.contextmanager
+def progress_bar(
+    layout: Layout, language: str, stream: IO[str], doing: str = N_("Checking {path}")
+) -> Iterator[Callable[[int], None] | None]:
+    """Show a progress bar on *stream* while a large file is checked, if it is a terminal.
+
+    Yields the callback to give :func:`~clientbook._files.check.check_records`, or ``None``
+    when there is no bar (a small file, *stream* not a terminal, or rich not installed: it
+    comes with the ``cli`` extra).
+    """
+    if layout.line_count <= PROGRESS_THRESHOLD or not stream.isatty():
+        yield None
+        return
+    try:
+        from rich.console import Console
+        from rich.progress import Progress
+    except ImportError:
+        yield None
+        return
+    description = translate(doing, language, path=layout.path.name)
+    with Progress(console=Console(file=stream), transient=True) as progress:
+        task = progress.add_task(description, total=layout.line_count)
+        yield lambda row: progress.update(task, completed=row)
+
+
+def report_document(report: FileReport) -> dict[str, object]:
+    """Return the JSON document of ``clientbook check --format json`` for *report*.
+
+    ``rows`` and ``problems`` have the shape documented in ``docs/cli.md``; ``summary`` counts
+    the problems; ``columns`` maps each recognised field to its header as in the file.
+    """
+    layout = report.layout
+    return {
+        "file": str(layout.path),
+        "rows": report.rows,
+        "problems": [
+            {
+                "row": problem.row,
+                "column": problem.column,
+                "field": problem.field,
+                "code": problem.code,
+                "message": problem.message,
+                "severity": problem.severity,
+            }
+            for problem in report.problems
+        ],
+        "summary": {
+            "errors": report.errors,
+            "warnings": report.warnings,
+            "rows_with_errors": report.rows_with_errors,
+            "by_code": report.counts_by_code(),
+        },
+        "columns": report.columns(),
+        "encoding": layout.encoding,
+        "delimiter": layout.delimiter,
+        "header_row": layout.header_row,
+    }
+
+
+def search_document(
+    typed: str, database: str, tenant: str, clients: Sequence[Client]
+) -> dict[str, object]:
+    """Return the JSON document of ``clientbook search --format json``."""
+    return {
+        "typed": typed,
+        "database": database,
+        "tenant": tenant,
+        "clients": [
+            {
+                "id": client.id,
+                "name": client.display_name,
+                "postal_code": client.address.postal_code if client.address else "",
+                "city": client.address.city if client.address else "",
+                "siren": client.siren,
+                "siret": client.siret,
+                "vat_number": client.vat_number,
+                "active": client.active,
+            }
+            for client in clients
+        ],
+    }
+
+
+def print_json(document: dict[str, object], stream: IO[str]) -> None:
+    """Print *document* as one JSON object; ASCII escapes if *stream* cannot take the text."""
+    try:
+        stream.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    except UnicodeEncodeError:
+        stream.write(json.dumps(document, indent=2) + "\n")
+    stream.flush()
+
+
+def print_report(
+    report: FileReport, language: str, stream: IO[str], *, after: Sequence[str] = ()
+) -> None:
+    """Print the report for people: how the file was read, the problems, a summary line.
+
+    *after* are lines printed after the summary (what an import stored).
+    """
+    layout = report.layout
+    lines = [
+        translate(
+            N_("{path}: {encoding}, delimiter {delimiter}, header on row {row}"),
+            language,
+            path=layout.path,
+            encoding=translate(_ENCODINGS[layout.encoding], language),
+            delimiter=(
+                translate(N_("tab"), language)
+                if layout.delimiter == "\t"
+                else quote_all((layout.delimiter,), language)
+            ),
+            row=layout.header_row,
+        ),
+        translate(
+            N_("Recognised columns: {columns}"),
+            language,
+            columns=", ".join(
+                f"{translate(_FIELD_NAMES[field], language)} {quote_all((header,), language)}"
+                for field, header in report.columns().items()
+            ),
+        ),
+    ]
+    summary = translate(
+        N_(
+            "Rows read: {rows} · errors: {errors} · rows with errors: {error_rows} · "
+            "warnings: {warnings}"
+        ),
+        language,
+        rows=report.rows,
+        errors=report.errors,
+        error_rows=report.rows_with_errors,
+        warnings=report.warnings,
+    )
+    if not report.problems:
+        lines += ["", translate(N_("No problem found."), language)]
+    _print_rows(
+        lines,
+        [translate(title, language) for title in _TITLES],
+        [_table_row(problem, language) for problem in report.problems],
+        [_STYLES[problem.severity] for problem in report.problems],
+        [summary, *after],
+        stream,
+        right=0,
+        no_wrap=3,
+    )
+
+
+_ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": N_("UTF-8 with BOM"),
+    "cp1252": "Windows-1252",
+    "utf-16": "UTF-16",
+}
+_FIELD_NAMES = {
+    "id": N_("client code"),
+    "kind": N_("company or individual"),
+    "name": N_("company name"),
+    "website": N_("website"),
+    "company_type": N_("company type"),
+    "language": N_("language"),
+    "source": N_("source"),
+    "address": N_("address"),
+    "address2": N_("address line 2"),
+    "postal_code": N_("postal code"),
+    "city": N_("city"),
+    "country": N_("country"),
+    "billing_address": N_("billing address"),
+    "billing_address2": N_("billing address line 2"),
+    "billing_postal_code": N_("billing postal code"),
+    "billing_city": N_("billing city"),
+    "billing_country": N_("billing country"),
+    "parent_id": N_("parent company"),
+    "siren": "SIREN",
+    "siret": "SIRET",
+    "vat": N_("VAT number"),
+    "naf": N_("APE code"),
+    "accounting_account": N_("accounting account"),
+    "active": N_("active"),
+    "owner": N_("owner"),
+    "civility": N_("civility"),
+    "first_name": N_("first name"),
+    "last_name": N_("last name"),
+    "email": N_("e-mail"),
+    "position": N_("position"),
+    "direct_phone": N_("direct phone"),
+    "mobile_phone": N_("mobile phone"),
+    "switchboard_phone": N_("switchboard"),
+    "contact_source": N_("contact source"),
+}
+
+_TITLES = (N_("Row"), N_("Column"), N_("Value"), N_("Severity"), N_("Problem"))
+_CLIENT_TITLES = (N_("Code"), N_("Client"), N_("City"), "SIREN")
+_MAX_VALUE = 40
+_STYLES = {"error": "red", "warning": "yellow"}
+_PIPE_WIDTH = 120
+
+
+def _table_row(problem: FileProblem, language: str) -> tuple[str, ...]:
+    """Return the cells of *problem*'s line in the table; a long value is shortened."""
+    value = " ".join(problem.value.split())
+    if len(value) > _MAX_VALUE:
+        value = value[: _MAX_VALUE - 1] + "…"
+    severity = N_("error") if problem.severity == "error" else N_("warning")
+    return (
+        str(problem.row),
+        problem.column if problem.column is not None else "—",
+        value,
+        translate(severity, language),
+        problem.message,
+    )
+
+
+def print_clients(typed: str, clients: Sequence[Client], language: str, stream: IO[str]) -> None:
+    """Print the clients found as a user reads them: name, city, SIREN, archived or not."""
+    from clientbook.identifiers import siren
+
+    rows = []
+    for client in clients:
+        name = client.display_name or "—"
+        if not client.active:
+            name = translate(N_("{name} (archived)"), language, name=name)
+        address = client.address
+        city = " ".join(f"{address.postal_code} {address.city}".split()) if address else ""
+        number = siren.format(client.siren) if siren.is_valid(client.siren) else client.siren
+        rows.append((client.id, name, city or "—", number or "—"))
+    quoted = quote_all((typed,), language)
+    summary = (
+        translate(N_("Clients found for {typed}: {count}"), language, typed=quoted, count=len(rows))
+        if rows
+        else translate(N_("No client found for {typed}."), language, typed=quoted)
+    )
+    titles = [translate(title, language) for title in _CLIENT_TITLES]
+    styles = [None if client.active else "dim" for client in clients]
+    _print_rows([], titles, rows, styles, [summary], stream, right=None, no_wrap=0)
+
+
+def _print_rows(
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None],
+    after: Sequence[str],
+    stream: IO[str],
+    *,
+    right: int | None,
+    no_wrap: int,
+) -> None:
+    """Print *lines*, a table of *rows* under *titles*, then the lines *after* it.
+
+    With rich (the ``cli`` extra), the table is wrapped to the terminal and each row has its
+    style when the terminal has colours; without it, it is aligned plain text. The column
+    *right* is right-justified, the column *no_wrap* never wrapped.
+    """
+    try:
+        import rich  # noqa: F401 - comes with the cli extra
+    except ImportError:
+        _print_plain_table(lines, titles, rows, after, stream, right=right)
+    else:
+        _print_rich_table(lines, titles, rows, styles, after, stream, right=right, no_wrap=no_wrap)
+
+
+def _print_rich_table(
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    styles: Sequence[str | None],
+    after: Sequence[str],
+    stream: IO[str],
+    *,
+    right: int | None,
+    no_wrap: int,
+) -> None:
+    """Print the table with rich: wrapped to the terminal, errors in red when it has colours."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    # Not a terminal (a pipe, a log): wide enough for the messages to read as sentences.
+    width = None if stream.isatty() else _PIPE_WIDTH
+    console = Console(file=stream, width=width, markup=False, emoji=False, highlight=False)
+    unicode = (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
+    for line in lines:
+        console.print(Text(line), soft_wrap=True)
+    if rows:
+        table = Table(*titles, header_style="bold", box=box.ROUNDED if unicode else box.ASCII)
+        if right is not None:
+            table.columns[right].justify = "right"
+        table.columns[no_wrap].no_wrap = True
+        for row, style in zip(rows, styles, strict=True):
+            table.add_row(*(Text(cell) for cell in row), style=style)
+        console.print(table)
+    for line in after:
+        console.print(Text(line, style="bold"), soft_wrap=True)
+
+
+def _print_plain_table(
+    lines: Sequence[str],
+    titles: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    after: Sequence[str],
+    stream: IO[str],
+    *,
+    right: int | None,
+) -> None:
+    """Print an aligned text table, when rich is not installed."""
+    for line in lines:
+        stream.write(line + "\n")
+    if rows:
+        widths = [max(len(cell) for cell in column) for column in zip(titles, *rows, strict=True)]
+        for row in [tuple(titles), *rows]:
+            cells = [
+                cell.rjust(width) if index == right else cell.ljust(width)
+                for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+            ]
+            cells[-1] = row[-1]
+            stream.write("  ".join(cells).rstrip() + "\n")
+    for line in after:
+        stream.write(line + "\n")
