@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from clientbook._records.client import Client
     from clientbook._rules.policy import Policy
-    from clientbook.repositories import ClientRepository, UnitOfWork
+    from clientbook._services.ports import ClientRepository, UnitOfWork
 
 __all__ = ["ImportReport", "SkippedClient", "import_clients"]
 
