@@ -1,12 +1,8 @@
 """Refused operations on stored clients: named after the rule, carrying the data.
 
-Hierarchy::
-
-    ClientbookError
-    ├── ClientNotFound      no client with this id (in this tenant)
-    ├── ClientExists        a client with this id is already stored
-    ├── StaleClient         updated from a copy older than the stored one
-    └── ClientInvalid       the record has errors (its ``problems``)
+:class:`ClientNotFound`, :class:`ClientExists`, :class:`StaleClient` and
+:class:`ClientInvalid`, each a :class:`~clientbook.ClientbookError` (the whole tree is drawn in
+:mod:`clientbook._base.errors`).
 """
 
 from __future__ import annotations
