@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import json
+import subprocess
+import sys
 
 import pytest
 
@@ -139,3 +142,34 @@ def test_public_classes_name_their_public_module(module_name: str) -> None:
         value = getattr(module, name)
         if isinstance(value, type) and issubclass(value, Exception):
             assert value.__module__ == module_name, name
+
+
+def _modules_loaded_by(statement: str) -> set[str]:
+    code = f"{statement}; import json, sys; print(json.dumps(sorted(sys.modules)))"
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(completed.stdout))
+
+
+def test_importing_clientbook_loads_the_records_and_leaves_the_rules_for_their_first_use() -> None:
+    loaded = _modules_loaded_by("import clientbook")
+    assert "clientbook._records.client" in loaded
+    assert not {
+        name for name in loaded if name.startswith(("clientbook._rules", "clientbook._services"))
+    }
+    assert not loaded & {"urllib.parse", "gettext", "importlib.resources", "phonenumbers"}
+    later = _modules_loaded_by("import clientbook; clientbook.validate_client")
+    assert "clientbook._rules.validation" in later
+
+
+def test_every_name_clientbook_loads_on_first_use_is_public_and_found_where_it_says() -> None:
+    import clientbook
+
+    lazy: dict[str, str] = clientbook._LAZY
+    assert lazy.keys() <= set(clientbook.__all__)
+    for name, home in lazy.items():
+        assert getattr(importlib.import_module(home), name) is getattr(clientbook, name), name
+    assert "validate_client" in dir(clientbook)
+    with pytest.raises(AttributeError, match="no attribute 'validate'"):
+        clientbook.validate  # type: ignore[attr-defined]  # noqa: B018

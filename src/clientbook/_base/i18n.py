@@ -9,8 +9,10 @@ passed by the caller: nothing here reads the environment.
 from __future__ import annotations
 
 import functools
-import gettext
-from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
 
 __all__ = ["LOCALES", "N_", "normalize_locale", "translate"]
 
@@ -41,6 +43,10 @@ def normalize_locale(locale: str) -> str:
 
 @functools.cache
 def _catalog(language: str) -> gettext.NullTranslations:
+    # Imported on the first message: their imports cost a tenth of importing clientbook.
+    import gettext
+    from importlib import resources
+
     if language == "en":  # the message ids are the English texts
         return gettext.NullTranslations()
     path = resources.files("clientbook") / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"

@@ -33,7 +33,6 @@ clientbook.identifiers.InvalidComponent: 62.99Z ne figure pas dans la NAF rév. 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from typing import Literal
 
 from clientbook._base.i18n import N_
@@ -55,6 +54,8 @@ _SEPARATORS = delete_chars(SPACES + ".")
 @functools.cache
 def _rev2_labels() -> dict[str, str]:
     """Read the rév. 2 list on first use: ``{'6201Z': 'Programmation informatique', ...}``."""
+    from importlib import resources  # on first use: its import costs a tenth of clientbook's
+
     text = (resources.files(__package__) / "data" / "naf_rev2.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
     return {code.replace(".", ""): name for code, name in rows}
