@@ -42,7 +42,10 @@ def sirens() -> st.SearchStrategy[str]:
     """Return a strategy that generates valid SIRENs (9 digits, Luhn), compact.
 
     ``000000000`` passes Luhn but is nobody's number: clientbook refuses it, so it is never
-    generated (:func:`invalid_sirens` generates it).
+    generated (:func:`invalid_sirens` generates it). No SIREN starts with ``000`` either: its
+    French VAT number would fall in the range of Monaco's (``FR`` + key + ``000`` + 6 digits),
+    which hold no SIREN, so :func:`clientbook.identifiers.vat.siren` could not give it back.
+    Monaco's numbers come from :func:`vat_numbers`.
 
     >>> from hypothesis import given
     >>> from clientbook.identifiers import siren
@@ -51,7 +54,8 @@ def sirens() -> st.SearchStrategy[str]:
     ...     assert siren.format(number).replace(" ", "") == number
     >>> test_a_siren_prints_in_groups_of_three()
     """
-    return st.integers(1, 99_999_999).map(lambda body: with_luhn(f"{body:08d}"))
+    # From 00100000: a body below it would start with 000, Monaco's range.
+    return st.integers(100_000, 99_999_999).map(lambda body: with_luhn(f"{body:08d}"))
 
 
 def _regular_siret(company: str, establishment: int) -> str:
@@ -84,6 +88,8 @@ def _sirets_with_la_poste(draw: st.DrawFn) -> str:
 
 def sirets(*, la_poste: bool = True) -> st.SearchStrategy[str]:
     """Return a strategy that generates valid SIRETs (14 digits), compact.
+
+    The SIREN of each (its first 9 digits) is one that :func:`sirens` generates, or La Poste's.
 
     Args:
         la_poste: also generate SIRETs of La Poste (SIREN ``356000000``), which follow their
