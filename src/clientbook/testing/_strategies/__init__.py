@@ -14,9 +14,11 @@ the users' documentation. Here, each module holds one family of values:
 Record strategies of later families (documents, matters, activities, jobs, invoices...) go in
 a module of their own here, never into ``records``, and are re-exported by the public module.
 Behind them: :mod:`~clientbook.testing._strategies.checkdigits` (the check-digit arithmetic the
-builders share) and :mod:`~clientbook.testing._strategies.typos` (the mistakes of the
-near-miss strategies), :mod:`~clientbook.testing._strategies.arguments` (options checked with
-``InvalidArgument``).
+builders share), :mod:`~clientbook.testing._strategies.typos` (the mistakes of the near-miss
+strategies), :mod:`~clientbook.testing._strategies.arguments` (options checked with
+``InvalidArgument``) and :mod:`~clientbook.testing._strategies.computed`: values are built
+with :func:`~clientbook.testing._strategies.computed.computed`, never ``st.builds`` or ``.map``
+of a private helper, so that a user's failing example shows the value, not our helper's name.
 
 Needs Hypothesis; :mod:`clientbook.testing.strategies` says how to install it.
 """

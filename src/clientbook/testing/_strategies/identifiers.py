@@ -14,6 +14,7 @@ from hypothesis.errors import InvalidArgument
 from clientbook.identifiers import naf, siret
 from clientbook.testing._strategies.arguments import check_bool
 from clientbook.testing._strategies.checkdigits import with_luhn
+from clientbook.testing._strategies.computed import computed
 from clientbook.testing._strategies.typos import (
     DIGITS,
     adjacent_digits_swapped,
@@ -55,7 +56,7 @@ def sirens() -> st.SearchStrategy[str]:
     >>> test_a_siren_prints_in_groups_of_three()
     """
     # From 00100000: a body below it would start with 000, Monaco's range.
-    return st.integers(100_000, 99_999_999).map(lambda body: with_luhn(f"{body:08d}"))
+    return computed(lambda body: with_luhn(f"{body:08d}"), st.integers(100_000, 99_999_999))
 
 
 def _regular_siret(company: str, establishment: int) -> str:
@@ -69,11 +70,11 @@ def _la_poste_siret(establishment: int, high: bool) -> str:
     return f"{_LA_POSTE}{first_four}{last}"
 
 
-_REGULAR_SIRETS = st.builds(
+_REGULAR_SIRETS = computed(
     _regular_siret, sirens().filter(lambda number: number != _LA_POSTE), st.integers(0, 9999)
 )
 _LA_POSTE_SIRETS = st.one_of(
-    st.builds(_la_poste_siret, st.integers(0, 9999), st.booleans()),
+    computed(_la_poste_siret, st.integers(0, 9999), st.booleans()),
     st.just(_LA_POSTE_HEAD_OFFICE),
 )
 
@@ -163,13 +164,13 @@ def invalid_sirets() -> st.SearchStrategy[str]:
         ),
         wrong_length(valid),
         letter_instead_of_digit(valid),
-        st.builds(
+        computed(
             _siret_of_invalid_siren,
             st.integers(0, 99_999_999),
             st.integers(1, 9),
             st.integers(0, 9999),
         ),
-        st.builds(lambda nic: with_luhn(f"000000000{nic:04d}"), st.integers(0, 9999)),
+        computed(lambda nic: with_luhn(f"000000000{nic:04d}"), st.integers(0, 9999)),
     )
 
 
@@ -181,7 +182,7 @@ def _rev2_codes() -> tuple[str, ...]:
     return tuple(sorted(naf._rev2_labels()))  # the list shipped with clientbook
 
 
-def _naf_2025_code(digits: int, letter: str) -> str:
+def _naf_code(digits: int, letter: str) -> str:
     return f"{digits:04d}{letter}"
 
 
@@ -190,7 +191,7 @@ def _naf_2025_codes() -> st.SearchStrategy[str]:
     rev2 = frozenset(_rev2_codes())
     # Codes seen in NAF 2025 end in Y; other letters mark subdivided classes.
     letters = st.one_of(st.just("Y"), st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXY"))
-    return st.builds(_naf_2025_code, st.integers(100, 9999), letters).filter(
+    return computed(_naf_code, st.integers(100, 9999), letters).filter(
         lambda code: code not in rev2
     )
 
@@ -245,13 +246,13 @@ def invalid_naf_codes() -> st.SearchStrategy[str]:
     rev2 = frozenset(_rev2_codes())
     valid = naf_codes()
     return st.one_of(
-        st.integers(0, 9999)
-        .map(lambda digits: f"{digits:04d}Z")
-        .filter(lambda code: code not in rev2),
-        st.builds(_naf_2025_code, st.integers(0, 99), st.sampled_from(string.ascii_uppercase)),
-        valid.map(lambda code: code[:4]),
-        st.builds(lambda code, digit: code[:4] + digit + code[4], valid, st.sampled_from(DIGITS)),
-        st.builds(_with_code_letter, valid, st.sampled_from(DIGITS)),
+        computed(_naf_code, st.integers(0, 9999), st.just("Z")).filter(
+            lambda code: code not in rev2
+        ),
+        computed(_naf_code, st.integers(0, 99), st.sampled_from(string.ascii_uppercase)),
+        computed(lambda code: code[:4], valid),
+        computed(lambda code, digit: code[:4] + digit + code[4], valid, st.sampled_from(DIGITS)),
+        computed(_with_code_letter, valid, st.sampled_from(DIGITS)),
         letter_instead_of_digit(valid),
-        valid.map(lambda code: f"{code[:2]},{code[2:]}"),
+        computed(lambda code: f"{code[:2]},{code[2:]}", valid),
     )

@@ -19,6 +19,7 @@ from clientbook._records.contact import Civility, Contact
 from clientbook.identifiers import siret as siret_module
 from clientbook.identifiers import vat
 from clientbook.testing._strategies.arguments import check_bool
+from clientbook.testing._strategies.computed import computed
 from clientbook.testing._strategies.identifiers import sirets
 
 __all__ = ["addresses", "clients", "contacts", "register"]
@@ -75,7 +76,7 @@ def addresses(*, any_text: bool = False) -> st.SearchStrategy[Address]:
         return st.builds(
             Address, line1=_TEXT, line2=_TEXT, postal_code=_TEXT, city=_TEXT, country=_TEXT
         )
-    return st.builds(
+    return computed(
         lambda number, street, place: Address(
             line1=f"{number} {street}", postal_code=place[0], city=place[1]
         ),
@@ -117,7 +118,7 @@ def contacts(*, any_text: bool = False) -> st.SearchStrategy[Contact]:
             direct_phone=f"+3361{line:07d}",
         )
 
-    return st.builds(
+    return computed(
         contact,
         st.sampled_from(Civility),
         st.sampled_from(_FIRST_NAMES),

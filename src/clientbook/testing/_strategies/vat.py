@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from clientbook.identifiers import vat
+from clientbook.testing._strategies.computed import computed
 from clientbook.testing._strategies.foreign_vat import FOREIGN
 from clientbook.testing._strategies.identifiers import sirens
 from clientbook.testing._strategies.typos import (
@@ -211,5 +212,5 @@ def invalid_vat_numbers(*, countries: Collection[str] | None = None) -> st.Searc
         adjacent_digits_swapped(valid),
         wrong_length(valid, start=2),
         letter_instead_of_digit(valid),
-        st.builds(_with_prefix, st.sampled_from(("MC", "UK", "EU", "IM", "")), valid),
+        computed(_with_prefix, st.sampled_from(("MC", "UK", "EU", "IM", "")), valid),
     ).filter(lambda number: not vat.is_valid(number))
