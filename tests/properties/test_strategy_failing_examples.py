@@ -27,7 +27,8 @@ from clientbook.testing import strategies as cst
 def _first_half(value: object) -> str:
     """The first half of a number, or of the first text field of a record."""
     if not isinstance(value, str):
-        value = next(v for v in attrs.astuple(value, recurse=False) if isinstance(v, str))  # type: ignore[arg-type]
+        fields = attrs.astuple(value, recurse=False)  # type: ignore[arg-type]
+        value = next(field for field in fields if isinstance(field, str))
     return value[: len(value) // 2]
 
 
@@ -136,7 +137,8 @@ def _report_of_a_failure(
     with pytest.raises(AssertionError, match="deliberately failing") as raised:
         test_a_users_property()
     notes: list[str] = getattr(raised.value, "__notes__", [])
-    calls = [note[note.index("test_a_users_property(") :] for note in notes if "(" in note]
+    name = "test_a_users_property("
+    calls = [note[note.index(name) :] for note in notes if name in note]
     assert len(calls) == 1, notes
     return calls[0]
 

@@ -67,7 +67,7 @@ def _french_vat_numbers(draw: st.DrawFn) -> str:
     return f"FR{key}{digits}"
 
 
-# --- the choice of countries -------------------------------------------------------------
+# --- the choice of countries --------------------------------------------------------------
 
 
 # The country prefixes vat_numbers() generates numbers for, sorted; documented where
