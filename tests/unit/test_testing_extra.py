@@ -32,7 +32,10 @@ else:
         (
             "clientbook.testing.strategies",
             ["hypothesis"],
-            "clientbook.testing.strategies needs Hypothesis: pip install 'clientbook[testing]'",
+            (
+                "clientbook.testing.strategies needs Hypothesis: "
+                "python -m pip install 'clientbook[testing]'"
+            ),
         ),
         (
             "clientbook.testing.contract",

@@ -24,8 +24,8 @@ any text in every field. Importing this module registers the realistic ones with
 ``st.builds`` work without arguments. Identifiers are plain ``str`` values: ask for them by
 name (``sirets()``).
 
-This module needs Hypothesis: install the ``testing`` extra (``pip install
-'clientbook[testing]'``).
+This module needs Hypothesis: install the ``testing`` extra
+(``python -m pip install 'clientbook[testing]'``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ try:
     import hypothesis  # noqa: F401 - imported first to say how to install it when it is missing
 except ImportError as error:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "clientbook.testing.strategies needs Hypothesis: pip install 'clientbook[testing]'"
+        "clientbook.testing.strategies needs Hypothesis: "
+        "python -m pip install 'clientbook[testing]'"
     ) from error
 
 from clientbook.testing._strategies import vat as _vat
