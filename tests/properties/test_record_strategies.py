@@ -54,14 +54,15 @@ def test_the_model_classes_are_registered_for_from_type(
 
 
 @pytest.mark.parametrize(
-    "strategy",
+    ("strategy", "message"),
     [
-        lambda: cst.clients(any_text="yes"),  # type: ignore[arg-type]
-        lambda: cst.clients(kind="company"),  # type: ignore[arg-type]
-        lambda: cst.addresses(any_text=1),  # type: ignore[arg-type]
-        lambda: cst.contacts(any_text=None),  # type: ignore[arg-type]
+        (lambda: cst.clients(any_text="yes"), "any_text='yes' must be True or False"),  # type: ignore[arg-type]
+        (lambda: cst.clients(kind="company"), "kind='company' must be a ClientKind or None"),  # type: ignore[arg-type]
+        (lambda: cst.addresses(any_text=1), "any_text=1 must be True or False"),  # type: ignore[arg-type]
+        (lambda: cst.contacts(any_text=None), "any_text=None must be True or False"),  # type: ignore[arg-type]
     ],
 )
-def test_a_wrong_argument_is_refused_clearly(strategy: object) -> None:
-    with pytest.raises(InvalidArgument):
+def test_a_wrong_argument_is_refused_clearly(strategy: object, message: str) -> None:
+    with pytest.raises(InvalidArgument) as raised:
         strategy().example()  # type: ignore[operator]
+    assert str(raised.value) == message

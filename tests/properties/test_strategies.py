@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import clientbook.testing
-from clientbook.identifiers import IdentifierModule, naf, siren, siret, vat
+from clientbook import Client, ClientKind
+from clientbook.identifiers import IdentifierModule, InvalidComponent, naf, siren, siret, vat
 from clientbook.testing import strategies as cst
 
 VALID: list[tuple[str, st.SearchStrategy[str], IdentifierModule]] = [
@@ -72,6 +73,46 @@ def test_rev2_naf_codes_belong_to_rev2(code: str) -> None:
 @given(code=cst.naf_codes(nomenclature="2025"))
 def test_2025_naf_codes_belong_to_naf_2025(code: str) -> None:
     assert naf.nomenclature(code) == "2025"
+
+
+# A SIREN that starts with 000 passes Luhn, but its VAT number falls in Monaco's range
+# (FR + key + 000 + 6 digits), which holds no SIREN: no strategy generates one.
+SIRENS: list[tuple[str, st.SearchStrategy[str]]] = [
+    ("sirens", cst.sirens()),
+    ("the SIRENs of sirets", cst.sirets().map(siret.siren)),
+    ("the SIRENs of sirets without La Poste", cst.sirets(la_poste=False).map(siret.siren)),
+    (
+        "the SIRENs of companies",
+        cst.clients(kind=ClientKind.COMPANY).map(lambda client: siret.siren(client.siret)),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "numbers"), SIRENS, ids=[row[0] for row in SIRENS])
+@given(data=st.data())
+def test_a_generated_siren_comes_back_from_its_vat_number(
+    name: str, numbers: st.SearchStrategy[str], data: st.DataObject
+) -> None:
+    number = data.draw(numbers)
+    assert not number.startswith("000")
+    assert vat.siren(vat.from_siren(number)) == number
+
+
+@given(client=cst.clients(kind=ClientKind.COMPANY))
+def test_a_generated_company_carries_the_vat_number_of_its_sirets_siren(client: Client) -> None:
+    assert vat.siren(client.vat_number) == siret.siren(client.siret)
+
+
+@given(number=cst.vat_numbers(countries={"FR"}))
+def test_a_generated_french_vat_number_holds_a_siren_unless_it_is_a_monaco_companys(
+    number: str,
+) -> None:
+    if number[4:7] == "000":  # Monaco: FR + key + 000 + 6 digits, no SIREN
+        with pytest.raises(InvalidComponent) as raised:
+            vat.siren(number)
+        assert "Monaco" in raised.value.message("en")
+    else:
+        assert vat.siren(number) == number[4:]
 
 
 KINDS: list[tuple[str, st.SearchStrategy[str], Callable[[str], bool]]] = [
