@@ -1,0 +1,212 @@
+"""The record rules of a company's identifiers: each valid, all of one company, a SIREN in France.
+
+The identifiers are validated once a record (:func:`checked_identifiers`) and the rules share
+the result.
+"""
+
+from __future__ import annotations
+
+from clientbook._base.i18n import N_, translate
+from clientbook._records.client import Client, ClientKind
+from clientbook._records.problem import Problem
+from clientbook._rules.policy import Policy
+from clientbook._rules.postal import SIRENE_TERRITORIES
+from clientbook._rules.validation.common import blank, problem
+from clientbook.identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
+
+__all__ = [
+    "CheckedIdentifiers",
+    "checked_identifiers",
+    "company_field_problems",
+    "cross_check_problems",
+    "identifier_problems",
+    "siren_required_problems",
+]
+
+_COMPANY_ONLY = N_(
+    "{label} belongs to a company, not to an individual: remove it, "
+    "or record this client as a company."
+)
+_COMPANY_FIELD_LABELS = {
+    "company_type": N_("A company type"),
+    "parent_id": N_("A parent company"),
+    "vat_number": N_("A VAT number"),
+    "siret": N_("A SIRET"),
+    "siren": N_("A SIREN"),
+    "ape_code": N_("An APE code"),
+}
+_SIRET_MISMATCH = N_(
+    "This SIRET belongs to the company with SIREN {siret_siren}, not to SIREN {siren}: "
+    "the first 9 digits of a SIRET are the company's SIREN."
+)
+_VAT_MISMATCH = N_(
+    "This VAT number contains the SIREN {vat_siren}, but the company's SIREN is {siren}: "
+    "a French VAT number is FR, a 2-character key and the company's SIREN."
+)
+_SIREN_REQUIRED = N_(
+    "A company in France must have a SIREN: enter it, or the SIRET of one of its "
+    "establishments, which contains it."
+)
+_IDENTIFIERS = (("vat_number", vat), ("siret", siret), ("siren", siren), ("ape_code", naf))
+
+
+def company_field_problems(client: Client, *, locale: str) -> list[Problem]:
+    """An individual carries no company identifiers, company type or parent company.
+
+    Source: ``jb-manager_creer-contact`` (« une société ou un particulier »): SIREN, SIRET
+    and APE code identify companies and their establishments (INSEE, SIRENE); the VAT
+    number, the company type and the parent company (« Société mère ») are fields of the
+    company page (``lab-event_remplir-page-client``).
+    """
+    if client.kind is not ClientKind.INDIVIDUAL:
+        return []
+    return [
+        problem(
+            "client.individual.company_field",
+            name,
+            _COMPANY_ONLY,
+            locale,
+            label=translate(label, locale),
+        )
+        for name, label in _COMPANY_FIELD_LABELS.items()
+        if not blank(getattr(client, name))
+    ]
+
+
+#: The identifiers of a record as :func:`checked_identifiers` found them: for each field that
+#: is not blank, its compact form when valid, else the error that refuses it.
+CheckedIdentifiers = dict[str, str | InvalidIdentifier]
+
+
+def checked_identifiers(client: Client) -> CheckedIdentifiers:
+    """Validate each identifier of a company once; the rules below share the result.
+
+    An individual's identifiers are not checked (an individual has none: see
+    :func:`company_field_problems`), so its result is empty.
+    """
+    checked: CheckedIdentifiers = {}
+    if client.kind is not ClientKind.COMPANY:
+        return checked
+    for name, module in _IDENTIFIERS:
+        value = getattr(client, name)
+        if not value.strip():
+            continue
+        try:
+            checked[name] = module.validate(value)
+        except InvalidIdentifier as error:
+            checked[name] = error
+    return checked
+
+
+def identifier_problems(
+    client: Client, *, checked: CheckedIdentifiers, locale: str
+) -> list[Problem]:
+    """A company's VAT number, SIRET, SIREN and APE code must be valid; the code is the error's.
+
+    Source: the identifier modules (:mod:`clientbook.identifiers`): Luhn for SIREN and
+    SIRET, the French VAT key, NAF rév. 2 and NAF 2025.
+    """
+    return [
+        Problem(code=error.code, field=name, message=error.message(locale))
+        for name, _module in _IDENTIFIERS
+        if isinstance(error := checked.get(name), InvalidIdentifier)
+    ]
+
+
+def _monaco_vat(number: str) -> bool:
+    """Whether *number* is a valid French VAT number of a company of Monaco (no SIREN)."""
+    compact = vat.compact(number)
+    return compact.startswith("FR") and compact[4:7] == "000" and vat.is_valid(compact)
+
+
+def _company_siren(client: Client, checked: CheckedIdentifiers) -> str | None:
+    """The company's SIREN, given or read from its SIRET; ``None`` when neither is valid."""
+    given = checked.get("siren")
+    if isinstance(given, str):
+        return given  # valid, compact
+    if not siren.compact(client.siren):
+        number = checked.get("siret")
+        return number[:9] if isinstance(number, str) else None
+    return None
+
+
+def _compact_or_typed(
+    name: str, module: IdentifierModule, client: Client, checked: CheckedIdentifiers
+) -> str:
+    """The compact form of a valid identifier; otherwise ``module.compact`` of the value."""
+    number = checked.get(name)
+    return number if isinstance(number, str) else module.compact(getattr(client, name))
+
+
+def cross_check_problems(
+    client: Client, *, checked: CheckedIdentifiers, locale: str
+) -> list[Problem]:
+    """The SIRET's SIREN and the French VAT number's SIREN must be the company's SIREN.
+
+    A Monaco company's VAT number (FR, key, ``000`` and 6 digits) contains no SIREN and is
+    compared with nothing.
+
+    Source: ``domain.md`` (« SIRET: 14 digits = SIREN + 5-digit NIC »; « French VAT: FR +
+    2-character key + SIREN »; « Monaco companies carry French VAT numbers [...] but they have
+    no SIREN »).
+    """
+    problems: list[Problem] = []
+    if client.kind is not ClientKind.COMPANY:
+        return problems
+    company_siren = _company_siren(client, checked)
+    if company_siren is None:
+        return problems
+    number = _compact_or_typed("vat_number", vat, client, checked)
+    vat_siren = number[4:]
+    if (
+        number.startswith("FR")
+        and not vat_siren.startswith("000")  # Monaco: no SIREN inside
+        and vat_siren != company_siren
+        and vat.is_valid(number)
+    ):
+        problems.append(
+            problem(
+                "vat.siren_mismatch",
+                "vat_number",
+                _VAT_MISMATCH,
+                locale,
+                vat_siren=siren.format(vat_siren),
+                siren=siren.format(company_siren),
+            )
+        )
+    establishment = _compact_or_typed("siret", siret, client, checked)
+    if establishment[:9] != company_siren and siret.is_valid(establishment):
+        problems.append(
+            problem(
+                "siret.siren_mismatch",
+                "siret",
+                _SIRET_MISMATCH,
+                locale,
+                siret_siren=siren.format(establishment[:9]),
+                siren=siren.format(company_siren),
+            )
+        )
+    return problems
+
+
+def siren_required_problems(
+    client: Client, *, main_territory: str | None, policy: Policy, locale: str
+) -> list[Problem]:
+    """A company in France, or with no address, must carry a SIREN, directly or in its SIRET.
+
+    France is the mainland, Corsica, the overseas departments, Saint-Pierre-et-Miquelon,
+    Saint-Barthélemy and Saint-Martin (the territories of INSEE's SIRENE directory). A
+    company with a Monaco VAT number has no SIREN. Switched off by
+    ``Policy(require_siren_in_france=False)``. *main_territory* is the :func:`territory` of
+    the main address, ``None`` when there is none.
+
+    Source: ``domain.md`` (« the customer's SIREN » is a mandatory invoice mention of the
+    e-invoicing reform, from 1 September 2026); INSEE (every French company has a SIREN).
+    """
+    if not policy.require_siren_in_france or client.kind is not ClientKind.COMPANY:
+        return []
+    if main_territory is not None and main_territory not in SIRENE_TERRITORIES:
+        return []
+    if client.siren.strip() or client.siret.strip() or _monaco_vat(client.vat_number):
+        return []
+    return [problem("siren.required", "siren", _SIREN_REQUIRED, locale)]
