@@ -81,6 +81,28 @@ def test_each_identifier_of_a_valid_company_is_validated_once(
     }
 
 
+@pytest.mark.parametrize(
+    ("fields", "validated"),
+    [
+        # Monaco: excused from having a SIREN, without validating its VAT number again
+        ({"siren": "", "siret": "", "vat_number": "FR34000123456"}, {"vat": 1}),
+        # another company's VAT number: the message formats both SIRENs
+        ({"siren": "", "vat_number": "FR83404833048"}, {"siret": 1, "vat": 1, "siren": 2}),
+        # a SIREN that is not valid: compared with nothing
+        ({"siren": "123456789"}, {"siren": 1, "siret": 1, "vat": 1}),
+    ],
+)
+def test_the_sirens_of_a_company_are_read_from_its_identifiers_validated_once(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls, fields: dict[str, str], validated: dict[str, int]
+) -> None:
+    client = company(**fields)
+    for module in (siren, siret, vat):
+        for name in ("validate", "is_valid"):
+            spy(monkeypatch, calls, module, name)
+    validate_client(client)
+    assert calls == {f"clientbook.identifiers.{name}.validate": n for name, n in validated.items()}
+
+
 def test_a_plain_national_number_is_not_parsed_and_its_type_read_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:

@@ -5,8 +5,9 @@
 function whose docstring cites the sentence of the source documents, or the legal or identifier
 fact, it enforces. The rules live by concept:
 
-- :mod:`clientbook._rules.validation.identifiers`: the identifiers, their agreement, the SIREN
-  a company in France must have, the company fields an individual does not carry;
+- :mod:`clientbook._rules.validation.identifiers`: the identifiers, their agreement (decided by
+  :mod:`clientbook._rules.sirens`), the SIREN a company in France must have, the company fields
+  an individual does not carry;
 - :mod:`clientbook._rules.validation.contacts`: each contact and the primary contact;
 - :mod:`clientbook._rules.validation.fields`: the other fields (required fields, website, the
   host's lists, parent company, accounting account, addresses);

@@ -30,6 +30,7 @@ from clientbook._rules.validation.identifiers import (
     cross_check_problems,
     identifier_problems,
     siren_required_problems,
+    sirens_of,
 )
 
 __all__ = ["validate_client"]
@@ -101,14 +102,15 @@ def validate_client(
     if policy is None:
         policy = DEFAULT_POLICY
     checked = checked_identifiers(client)
+    found = sirens_of(client, checked)
     main_territory = None if client.address is None else territory(client.address)
     region = region_of(client, main_territory=main_territory)
     problems = required_problems(client, policy=policy, locale=language)
     problems += company_field_problems(client, locale=language)
     problems += identifier_problems(client, checked=checked, locale=language)
-    problems += cross_check_problems(client, checked=checked, locale=language)
+    problems += cross_check_problems(found, locale=language)
     problems += siren_required_problems(
-        client, main_territory=main_territory, policy=policy, locale=language
+        client, found=found, main_territory=main_territory, policy=policy, locale=language
     )
     problems += website_problems(client, locale=language)
     problems += list_problems(client, policy=policy, locale=language)

@@ -1,7 +1,7 @@
 """The record rules of a company's identifiers: each valid, all of one company, a SIREN in France.
 
-The identifiers are validated once a record (:func:`checked_identifiers`) and the rules share
-the result.
+The identifiers are validated once a record (:func:`checked_identifiers`); whether their SIRENs
+agree is decided by :mod:`clientbook._rules.sirens`, from the values validated here.
 """
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ from __future__ import annotations
 from clientbook._base.i18n import N_, translate
 from clientbook._records.client import Client, ClientKind
 from clientbook._records.problem import Problem
+from clientbook._rules import sirens
 from clientbook._rules.policy import Policy
 from clientbook._rules.postal import SIRENE_TERRITORIES
 from clientbook._rules.validation.common import blank, problem
-from clientbook.identifiers import IdentifierModule, InvalidIdentifier, naf, siren, siret, vat
+from clientbook.identifiers import InvalidIdentifier, naf, siren, siret, vat
 
 __all__ = [
     "CheckedIdentifiers",
@@ -21,6 +22,7 @@ __all__ = [
     "cross_check_problems",
     "identifier_problems",
     "siren_required_problems",
+    "sirens_of",
 ]
 
 _COMPANY_ONLY = N_(
@@ -98,6 +100,21 @@ def checked_identifiers(client: Client) -> CheckedIdentifiers:
     return checked
 
 
+def sirens_of(client: Client, checked: CheckedIdentifiers) -> sirens.Sirens:
+    """Return the SIRENs the record carries, from its identifiers validated in *checked*."""
+    given = checked.get("siren")
+    establishment = checked.get("siret")
+    number = checked.get("vat_number")
+    # Not in checked: blank. Refused: blank all the same when it is only spaces and dots.
+    blank_siren = given is None or (not isinstance(given, str) and not siren.compact(client.siren))
+    return sirens.from_valid(
+        siren=given if isinstance(given, str) else None,
+        siren_blank=blank_siren,
+        siret=establishment if isinstance(establishment, str) else None,
+        vat_number=number if isinstance(number, str) else None,
+    )
+
+
 def identifier_problems(
     client: Client, *, checked: CheckedIdentifiers, locale: str
 ) -> list[Problem]:
@@ -113,57 +130,23 @@ def identifier_problems(
     ]
 
 
-def _monaco_vat(number: str) -> bool:
-    """Whether *number* is a valid French VAT number of a company of Monaco (no SIREN)."""
-    compact = vat.compact(number)
-    return compact.startswith("FR") and compact[4:7] == "000" and vat.is_valid(compact)
-
-
-def _company_siren(client: Client, checked: CheckedIdentifiers) -> str | None:
-    """The company's SIREN, given or read from its SIRET; ``None`` when neither is valid."""
-    given = checked.get("siren")
-    if isinstance(given, str):
-        return given  # valid, compact
-    if not siren.compact(client.siren):
-        number = checked.get("siret")
-        return number[:9] if isinstance(number, str) else None
-    return None
-
-
-def _compact_or_typed(
-    name: str, module: IdentifierModule, client: Client, checked: CheckedIdentifiers
-) -> str:
-    """The compact form of a valid identifier; otherwise ``module.compact`` of the value."""
-    number = checked.get(name)
-    return number if isinstance(number, str) else module.compact(getattr(client, name))
-
-
-def cross_check_problems(
-    client: Client, *, checked: CheckedIdentifiers, locale: str
-) -> list[Problem]:
+def cross_check_problems(found: sirens.Sirens, *, locale: str) -> list[Problem]:
     """The SIRET's SIREN and the French VAT number's SIREN must be the company's SIREN.
 
-    A Monaco company's VAT number (FR, key, ``000`` and 6 digits) contains no SIREN and is
-    compared with nothing.
+    What the company's SIREN is, and which numbers hold one, is :mod:`clientbook._rules.sirens`'
+    rule: a Monaco company's VAT number (FR, key, ``000`` and 6 digits) contains no SIREN and
+    is compared with nothing; a SIREN that is not valid is compared with nothing.
 
     Source: ``domain.md`` (« SIRET: 14 digits = SIREN + 5-digit NIC »; « French VAT: FR +
     2-character key + SIREN »; « Monaco companies carry French VAT numbers [...] but they have
     no SIREN »).
     """
     problems: list[Problem] = []
-    if client.kind is not ClientKind.COMPANY:
+    company = found.company
+    if company is None:
         return problems
-    company_siren = _company_siren(client, checked)
-    if company_siren is None:
-        return problems
-    number = _compact_or_typed("vat_number", vat, client, checked)
-    vat_siren = number[4:]
-    if (
-        number.startswith("FR")
-        and not vat_siren.startswith("000")  # Monaco: no SIREN inside
-        and vat_siren != company_siren
-        and vat.is_valid(number)
-    ):
+    vat_siren = found.vat_mismatch
+    if vat_siren is not None:
         problems.append(
             problem(
                 "vat.siren_mismatch",
@@ -171,32 +154,37 @@ def cross_check_problems(
                 _VAT_MISMATCH,
                 locale,
                 vat_siren=siren.format(vat_siren),
-                siren=siren.format(company_siren),
+                siren=siren.format(company),
             )
         )
-    establishment = _compact_or_typed("siret", siret, client, checked)
-    if establishment[:9] != company_siren and siret.is_valid(establishment):
+    siret_siren = found.siret_mismatch
+    if siret_siren is not None:
         problems.append(
             problem(
                 "siret.siren_mismatch",
                 "siret",
                 _SIRET_MISMATCH,
                 locale,
-                siret_siren=siren.format(establishment[:9]),
-                siren=siren.format(company_siren),
+                siret_siren=siren.format(siret_siren),
+                siren=siren.format(company),
             )
         )
     return problems
 
 
 def siren_required_problems(
-    client: Client, *, main_territory: str | None, policy: Policy, locale: str
+    client: Client,
+    *,
+    found: sirens.Sirens,
+    main_territory: str | None,
+    policy: Policy,
+    locale: str,
 ) -> list[Problem]:
     """A company in France, or with no address, must carry a SIREN, directly or in its SIRET.
 
     France is the mainland, Corsica, the overseas departments, Saint-Pierre-et-Miquelon,
     Saint-Barthélemy and Saint-Martin (the territories of INSEE's SIRENE directory). A
-    company with a Monaco VAT number has no SIREN. Switched off by
+    company with a Monaco VAT number (*found*'s ``monaco``) has no SIREN. Switched off by
     ``Policy(require_siren_in_france=False)``. *main_territory* is the :func:`territory` of
     the main address, ``None`` when there is none.
 
@@ -207,6 +195,6 @@ def siren_required_problems(
         return []
     if main_territory is not None and main_territory not in SIRENE_TERRITORIES:
         return []
-    if client.siren.strip() or client.siret.strip() or _monaco_vat(client.vat_number):
+    if client.siren.strip() or client.siret.strip() or found.monaco:
         return []
     return [problem("siren.required", "siren", _SIREN_REQUIRED, locale)]
