@@ -23,9 +23,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from clientbook._rules import sirens
 from clientbook._rules.search import search_key
-from clientbook.identifiers import siren as _siren
-from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
 from clientbook.identifiers._text import SPACES, delete_chars
 
@@ -87,25 +86,6 @@ _VAT_PREFIXES = _vat.EU_PREFIXES | _vat.NON_EU_PREFIXES
 _DIGIT = re.compile(r"\d")
 
 
-def _sirens(client: Client) -> set[str]:
-    """Return the valid SIRENs the record carries: given, in its SIRET, in its VAT number."""
-    # Only text of the right shape is checked: most records leave some of these fields empty,
-    # and is_valid is much slower on text it must refuse.
-    found = set()
-    siren = _siren.compact(client.siren)
-    if len(siren) == 9 and _siren.is_valid(siren):
-        found.add(siren)
-    siret = _siret.compact(client.siret)
-    if len(siret) == 14 and siret[:9] not in found and _siret.is_valid(siret):
-        found.add(siret[:9])
-    number = _vat.compact(client.vat_number)
-    head = number[4:]  # a Monaco company's number ("000" and 6 digits) holds no SIREN
-    french = len(number) == 13 and number.startswith("FR") and not head.startswith("000")
-    if french and head not in found and _vat.is_valid(number):
-        found.add(head)
-    return found
-
-
 def vat_number(number: str) -> str:
     """Return the VAT number in capitals, without spaces, dots, dashes or slashes."""
     return _vat.compact(number).translate(_NUMBER_SEPARATORS)
@@ -142,7 +122,10 @@ def _name_postal_code(client: Client) -> str | None:
 
 def duplicate_keys(client: Client) -> list[tuple[DuplicateRule, str]]:
     """Return ``(rule, normalised value)`` for every value of *client* that is compared."""
-    keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in _sirens(client)]
+    carried = sirens.from_typed(
+        siren=client.siren, siret=client.siret, vat_number=client.vat_number
+    ).carried
+    keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in carried]
     vat = vat_key(client.vat_number)
     if vat is not None:
         keys.append(("vat", vat))
