@@ -88,7 +88,9 @@ _DIGIT = re.compile(r"\d")
 
 def vat_number(number: str) -> str:
     """Return the VAT number in capitals, without spaces, dots, dashes or slashes."""
-    return _vat.compact(number).translate(_NUMBER_SEPARATORS)
+    compact = _vat.compact(number)
+    # Letters and digits only, as most numbers are: nothing to remove (translate is slow).
+    return compact if compact.isalnum() else compact.translate(_NUMBER_SEPARATORS)
 
 
 def vat_key(number: str) -> str | None:
@@ -99,9 +101,11 @@ def vat_key(number: str) -> str | None:
     """
     compact = vat_number(number)
     body = compact[2:] if compact[:2] in _VAT_PREFIXES else compact
-    if not body.strip("0") or _DIGIT.search(body) is None:
+    if not body.strip("0"):
         return None
-    return body
+    if body.isascii() and body.isdigit():  # digits only, as most are: no search for one
+        return body
+    return None if _DIGIT.search(body) is None else body
 
 
 def _emails(client: Client) -> Iterator[str]:
