@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Final
 
 from clientbook._base.i18n import N_, translate
 from clientbook._records.client import ClientKind
+from clientbook._rules import sirens
 from clientbook._rules.duplicates import DuplicateRule, duplicate_keys, group_keys
-from clientbook.identifiers import siren, siret
 
 if TYPE_CHECKING:
     from clientbook._files.check import FileProblem
@@ -86,9 +86,10 @@ def _reason_field(rule: DuplicateRule, value: str, kept: _Kept, fields: Mapping[
     row's holds it; the other rules through their field, or the first the file has a column for.
     """
     if rule == "siren":
-        if siren.compact(kept[1]) == value:
+        found = sirens.from_typed(siren=kept[1], siret=kept[2], vat_number=kept[3])
+        if found.given == value:
             return "siren"
-        if siret.compact(kept[2])[:9] == value:
+        if found.siret == value:
             return "siret"
         return "vat_number"
     candidates = _REASON_FIELDS[rule]
