@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from clientbook._base.i18n import N_, translate
+from clientbook._files.problems import FileProblem
 from clientbook._records.client import ClientKind
 from clientbook._rules import sirens
 from clientbook._rules.duplicates import DuplicateRule, duplicate_keys, group_keys
 
 if TYPE_CHECKING:
-    from clientbook._files.check import FileProblem
     from clientbook._files.rows import RowClient, RowColumns
 
 __all__ = ["DuplicateRows", "grouped"]
@@ -190,8 +190,6 @@ class DuplicateRows:
         many rows, only the first few are named (the time stays linear in the group's size).
         Call it once, when every row is read: what was kept is let go.
         """
-        from clientbook._files.check import FileProblem
-
         kept = self._kept
         self._kept = []
         row_of = self._rows

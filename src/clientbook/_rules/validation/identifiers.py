@@ -21,6 +21,7 @@ __all__ = [
     "company_field_problems",
     "cross_check_problems",
     "identifier_problems",
+    "identifier_value_problems",
     "siren_required_problems",
     "sirens_of",
 ]
@@ -80,14 +81,14 @@ def company_field_problems(client: Client, *, locale: str) -> list[Problem]:
 CheckedIdentifiers = dict[str, str | InvalidIdentifier]
 
 
-def checked_identifiers(client: Client) -> CheckedIdentifiers:
+def checked_identifiers(client: Client, *, any_kind: bool = False) -> CheckedIdentifiers:
     """Validate each identifier of a company once; the rules below share the result.
 
     An individual's identifiers are not checked (an individual has none: see
-    :func:`company_field_problems`), so its result is empty.
+    :func:`company_field_problems`), so its result is empty, unless *any_kind*.
     """
     checked: CheckedIdentifiers = {}
-    if client.kind is not ClientKind.COMPANY:
+    if client.kind is not ClientKind.COMPANY and not any_kind:
         return checked
     for name, module in _IDENTIFIERS:
         value = getattr(client, name)
@@ -198,3 +199,17 @@ def siren_required_problems(
     if client.siren.strip() or client.siret.strip() or found.monaco:
         return []
     return [problem("siren.required", "siren", _SIREN_REQUIRED, locale)]
+
+
+def identifier_value_problems(client: Client, *, locale: str) -> list[Problem]:
+    """Return the problems of the record's identifiers themselves, whatever its kind.
+
+    :func:`~clientbook.validate_client` checks a company's identifiers (and tells an
+    individual that it carries none): these are the problems it would find with the values of
+    an individual's record, were it a company's. The file check reports them on an
+    individual's row, where a number mistyped is worth knowing about before the row is made a
+    company's, or its number removed.
+    """
+    checked = checked_identifiers(client, any_kind=True)
+    problems = identifier_problems(client, checked=checked, locale=locale)
+    return problems + cross_check_problems(sirens_of(client, checked), locale=locale)
