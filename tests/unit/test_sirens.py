@@ -78,6 +78,17 @@ def test_the_sirens_carried_are_each_valid_siren_once_in_the_order_of_the_fields
     assert typed().carried == ()
 
 
+def test_the_sirens_carried_skip_no_number_that_is_not_valid() -> None:
+    def carried(siren: str = "", siret: str = "", vat_number: str = "") -> tuple[str, ...]:
+        return sirens.carried(siren=siren, siret=siret, vat_number=vat_number)
+
+    assert carried(SIREN, "40483304800015", "FR84404833048") == (SIREN,)
+    assert carried("", "40483304800015", "FR84404833048") == ()
+    assert carried("", "40483304800015", VAT) == (SIREN,)
+    assert carried("404833049", SIRET, OTHER_VAT) == (SIREN, OTHER_SIREN)
+    assert carried("", "", MONACO_VAT) == ()
+
+
 def test_values_validated_already_are_read_without_validating_them_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -102,12 +113,15 @@ def _valid(validate: Callable[[str], str], number: str) -> str | None:
     typed_siren=strategies.sirens()
     | strategies.invalid_sirens()
     | st.sampled_from(["", " ", ".", SIREN]),
-    typed_siret=strategies.sirets() | strategies.invalid_sirets() | st.sampled_from(["", SIRET]),
+    # numbers of one company, valid or not: a SIREN carried already is not validated again
+    typed_siret=strategies.sirets()
+    | strategies.invalid_sirets()
+    | st.sampled_from(["", SIRET, "40483304800015", "404 833 048 00014"]),
     typed_vat=strategies.vat_numbers()
     | strategies.invalid_vat_numbers()
-    | st.sampled_from(["", MONACO_VAT, VAT]),
+    | st.sampled_from(["", MONACO_VAT, VAT, "FR84404833048", "FR 83 404 833 048"]),
 )
-def test_values_as_typed_and_values_validated_once_give_the_same_sirens(
+def test_values_as_typed_and_values_validated_give_the_same_sirens_and_the_same_carried(
     typed_siren: str, typed_siret: str, typed_vat: str
 ) -> None:
     from_typed = sirens.from_typed(siren=typed_siren, siret=typed_siret, vat_number=typed_vat)
@@ -122,3 +136,6 @@ def test_values_as_typed_and_values_validated_once_give_the_same_sirens(
         assert from_valid.siret == siret.siren(typed_siret)
     if from_valid.vat is not None:
         assert from_valid.vat == vat.siren(typed_vat)
+    assert sirens.carried(siren=typed_siren, siret=typed_siret, vat_number=typed_vat) == (
+        from_typed.carried
+    )

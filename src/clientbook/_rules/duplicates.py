@@ -126,9 +126,7 @@ def _name_postal_code(client: Client) -> str | None:
 
 def duplicate_keys(client: Client) -> list[tuple[DuplicateRule, str]]:
     """Return ``(rule, normalised value)`` for every value of *client* that is compared."""
-    carried = sirens.from_typed(
-        siren=client.siren, siret=client.siret, vat_number=client.vat_number
-    ).carried
+    carried = sirens.carried(siren=client.siren, siret=client.siret, vat_number=client.vat_number)
     keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in carried]
     vat = vat_key(client.vat_number)
     if vat is not None:

@@ -16,9 +16,9 @@ of a SIRET (the SIREN and a 5-digit NIC), and the last 9 characters of a French 
 Every rule that needs a SIREN asks this module: :func:`~clientbook.validate_client` (the
 mismatches, ``siren.required``) and the check's fast path for files of identifiers
 (:mod:`clientbook._files.cleanrows`) give it the values they have validated
-(:func:`from_valid`), so that each value is validated once; the duplicates (the SIRENs a record
-shares with another) and the invoice recipient's SIREN give it the values as typed
-(:func:`from_typed`).
+(:func:`from_valid`), so that each value is validated once; the invoice recipient's SIREN and
+the place of a duplicate's warning give it the values as typed (:func:`from_typed`); the
+duplicates' keys, the SIRENs a record shares with another, are :func:`carried`.
 
 :func:`from_valid` reads the SIRENs off numbers it is told are valid and compact, by position
 (what :func:`clientbook.identifiers.siret.siren` and :func:`clientbook.identifiers.vat.siren`
@@ -43,7 +43,7 @@ from clientbook.identifiers import siren as _siren
 from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
 
-__all__ = ["Sirens", "from_typed", "from_valid"]
+__all__ = ["Sirens", "carried", "from_typed", "from_valid"]
 
 _MONACO = "000"  # the "SIREN" of a Monaco company's French VAT number starts so
 
@@ -161,3 +161,38 @@ def from_typed(*, siren: str, siret: str, vat_number: str) -> Sirens:
         siret=establishment if valid_siret else None,
         vat_number=number if french else None,
     )
+
+
+def carried(*, siren: str, siret: str, vat_number: str) -> tuple[str, ...]:
+    """Return each valid SIREN a record carries, once: what ``from_typed(...).carried`` gives.
+
+    The duplicates' keys of every record, so it validates less: a SIRET or VAT number whose
+    SIREN is carried already is not validated (most records' numbers are of one company).
+
+    Args:
+        siren: the SIREN, as typed.
+        siret: the SIRET, as typed.
+        vat_number: the VAT number, as typed.
+
+    Raises:
+        TypeError: a value is not a ``str``.
+    """
+    found: list[str] = []
+    given = _siren.compact(siren)
+    if len(given) == 9 and _siren.is_valid(given):
+        found.append(given)
+    establishment = _siret.compact(siret)
+    head = establishment[:9]
+    if len(establishment) == 14 and head not in found and _siret.is_valid(establishment):
+        found.append(head)
+    number = _vat.compact(vat_number)
+    inside = number[4:]
+    if (
+        len(number) == 13
+        and number.startswith("FR")
+        and not inside.startswith(_MONACO)
+        and inside not in found
+        and _vat.is_valid(number)
+    ):
+        found.append(inside)
+    return tuple(found)
