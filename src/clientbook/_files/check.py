@@ -3,8 +3,8 @@
 Each row is read into a client record (:func:`clientbook._files.rows.client_from_row`) and
 checked by :func:`~clientbook.validate_client` under the file's policy (:func:`file_policy`:
 what the file has no column for is not required): its identifiers (each valid; the SIRET and a
-French VAT number of the row's SIREN, a Monaco company's VAT number compared with nothing; a
-company in France has a SIREN), names, addresses, e-mail addresses, phones and the rest. Each
+French VAT number of the company's SIREN, a Monaco company's VAT number compared with nothing;
+a company in France has a SIREN), names, addresses, e-mail addresses, phones and the rest. Each
 problem is placed on its row's cell, with a hint when a spreadsheet has visibly damaged it
 (:mod:`clientbook._files.problems`); an empty cell is a problem only where a rule requires the
 field. The numbers of an individual's row, which ``validate_client`` only tells it not to

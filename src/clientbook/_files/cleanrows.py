@@ -14,11 +14,11 @@ find are these:
 - the company has no SIREN, in its SIREN or SIRET cell, and no Monaco VAT number
   (``siren.required``), when the file has a SIREN or SIRET column.
 
-:class:`CleanRows` validates each identifier cell once with its module's ``validate`` and asks
-:mod:`clientbook._rules.sirens`, the rule ``validate_client`` asks too, whether the numbers
-agree, about five times faster than reading and validating the record; it gives the row's keys
-for :func:`~clientbook.find_duplicates`. A row it does not pass as clean (any doubt at all) is
-checked the full way, so the fast path changes no report:
+:class:`CleanRows` decides these about five times faster than reading and validating the
+record: it validates each identifier cell once with its module's ``validate``, and asks
+:mod:`clientbook._rules.sirens` (the rule ``validate_client`` asks too) whether the numbers
+agree. It gives the row's keys for :func:`~clientbook.find_duplicates`. A row it does not pass
+as clean (any doubt at all) is checked the full way, so the fast path changes no report:
 ``tests/properties/test_check_fast_path.py`` checks generated files both ways and compares the
 reports.
 """

@@ -144,7 +144,7 @@ def cross_check_problems(found: sirens.Sirens, *, locale: str) -> list[Problem]:
     """
     problems: list[Problem] = []
     company = found.company
-    if company is None:
+    if found.agree or company is None:
         return problems
     vat_siren = found.vat_mismatch
     if vat_siren is not None:
