@@ -17,8 +17,9 @@ A file that cannot be read at all raises :class:`ClientFileError` (its ``code`` 
 
 from __future__ import annotations
 
-from clientbook._files.check import FileProblem, FileReport, check_file
+from clientbook._files.check import check_file
 from clientbook._files.clients import read_clients
+from clientbook._files.problems import FileProblem, FileReport
 from clientbook._files.reading import ClientFileError, Layout, MalformedFile
 
 __all__ = [

@@ -11,6 +11,7 @@ from tests.cli.clientfiles import (
     OTHER_SIREN,
     OTHER_SIRET,
     OTHER_VAT,
+    SIREN,
     check_json,
     client,
     other_client,
@@ -18,7 +19,8 @@ from tests.cli.clientfiles import (
 )
 
 from clientbook import Problem
-from clientbook._files.check import FileProblem, check_file
+from clientbook._files.check import check_file
+from clientbook._files.problems import FileProblem
 
 
 @pytest.mark.parametrize(
@@ -130,8 +132,8 @@ def test_a_siret_of_another_company_than_the_row_siren_is_an_error(
         "column": "SIRET",
         "field": "siret",
         "code": "siret.siren_mismatch",
-        "message": "Les 9 premiers chiffres de ce SIRET (123 456 782) ne sont pas le SIREN de la "
-        "ligne (404 833 048).",
+        "message": "Ce SIRET appartient à l'entreprise de SIREN 123 456 782, et non au SIREN "
+        "404 833 048 : les 9 premiers chiffres d'un SIRET sont le SIREN de l'entreprise.",
         "severity": "error",
     }
 
@@ -148,7 +150,8 @@ def test_a_french_vat_number_of_another_company_than_the_row_siren_is_an_error(
         "vat.siren_mismatch",
     )
     assert problem["message"] == (
-        "The SIREN in this VAT number (123 456 782) is not the row's SIREN (404 833 048)."
+        "This VAT number contains the SIREN 123 456 782, but the company's SIREN is 404 833 048: "
+        "a French VAT number is FR, a 2-character key and the company's SIREN."
     )
 
 
@@ -158,7 +161,11 @@ def test_without_a_siren_the_vat_number_is_compared_with_the_siret(
     rows = [client(siren="", vat=OTHER_VAT), other_client(0, siren="")]
     result = check_json(capsys, write_client_file(tmp_path, rows))
     assert result.codes() == [(2, "vat.siren_mismatch")]
-    assert "celui du SIRET de la ligne (404 833 048)" in result.json()["problems"][0]["message"]
+    assert result.json()["problems"][0]["message"] == (
+        "Ce numéro de TVA contient le SIREN 123 456 782, alors que le SIREN de la société est "
+        "404 833 048 : un numéro de TVA français est formé de FR, d'une clé de 2 caractères et "
+        "du SIREN de la société."
+    )
 
 
 def test_no_mismatch_is_reported_when_the_siren_itself_is_invalid(
@@ -246,3 +253,47 @@ def test_a_file_without_identifier_problems_has_an_empty_report(tmp_path: Path) 
     report = check_file(write_client_file(tmp_path, rows))
     assert (report.rows, report.problems, report.rows_with_errors) == (2, (), 0)
     assert report.columns()["siren"] == "SIREN"
+
+
+def test_an_individuals_mistyped_number_is_reported_with_its_hint_and_refused_as_well(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # validate_client only tells an individual that it carries no SIRET; the number itself is
+    # checked too, so that a row read as an individual by mistake loses none of its faults.
+    headers = ["Type", "Nom", "SIREN", "SIRET"]
+    rows = [["Particulier", "Durand", "123456782", "1234567400019"]]
+    path = write_client_file(tmp_path, rows, headers=headers)
+    problems = check_json(capsys, path, "--locale", "en").json()["problems"]
+    assert [(p["column"], p["code"]) for p in problems] == [
+        ("SIREN", "client.individual.company_field"),
+        ("SIRET", "siret.length"),
+        ("SIRET", "client.individual.company_field"),
+    ]
+    assert problems[1]["message"] == (
+        "A SIRET has 14 digits (the SIREN and a 5-digit NIC). The spreadsheet has probably "
+        "dropped its leading zeros: format the column as text and type the number again."
+    )
+
+
+def test_an_individuals_numbers_of_two_companies_are_reported_as_a_companys_would_be(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headers = ["Type", "Nom", "SIREN", "SIRET"]
+    rows = [["Particulier", "Durand", SIREN, OTHER_SIRET]]
+    path = write_client_file(tmp_path, rows, headers=headers)
+    assert check_json(capsys, path).codes() == [
+        (2, "client.individual.company_field"),
+        (2, "siret.siren_mismatch"),
+        (2, "client.individual.company_field"),
+    ]
+
+
+def test_a_siren_cell_of_dots_is_refused_and_the_vat_number_compared_with_the_siret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # validate_client's reading, the one kept: a SIREN of spaces and dots is blank once its
+    # separators are gone, so the SIRET's SIREN is the company's. (The file check's own copy
+    # of the rule compared nothing on such a row.)
+    rows = [client(siren=" . ", vat=OTHER_VAT)]
+    result = check_json(capsys, write_client_file(tmp_path, rows))
+    assert result.codes() == [(2, "siren.format"), (2, "vat.siren_mismatch")]

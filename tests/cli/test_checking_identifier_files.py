@@ -10,14 +10,13 @@ from tests.cli.clientfiles import MONACO_VAT, OTHER_SIRET, SIREN, SIRET, VAT, wr
 from clientbook._files import check as _filecheck
 from clientbook._files.check import check_file, file_policy
 from clientbook._files.cleanrows import CleanRows
+from clientbook._files.problems import FileReport
 from clientbook._files.rows import client_from_row
 
 HEADERS = ["Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE"]
 
 
-def _check_counting_records(
-    path: Path, *, strict: bool = False
-) -> tuple[_filecheck.FileReport, int]:
+def _check_counting_records(path: Path, *, strict: bool = False) -> tuple[FileReport, int]:
     """Check *path*; return the report and how many rows were read into records."""
     with mock.patch.object(_filecheck, "client_from_row", wraps=client_from_row) as reading:
         report = check_file(path, locale="en", strict=strict)

@@ -117,3 +117,17 @@ def test_a_file_of_different_clients_has_no_duplicate(
     rows = [client(), *(other_client(number) for number in range(len(COMPANIES)))]
     path = write_client_file(tmp_path, rows, headers=FRENCH_HEADERS)
     assert check_json(capsys, path).json()["problems"] == []
+
+
+def test_a_siren_shared_through_the_vat_number_is_warned_on_it_not_on_an_invalid_siret(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The SIRET 404 833 048 00015 starts with the shared SIREN but is not valid: it carries no
+    # SIREN (the rule of clientbook._rules.sirens), so the warning goes on the VAT number.
+    rows = [client(), client(name="Martin Boulangerie", siren="", siret="40483304800015")]
+    result = check_json(capsys, write_client_file(tmp_path, rows), "--locale", "en")
+    assert [(p["row"], p["column"], p["code"]) for p in result.json()["problems"]] == [
+        (2, "SIREN", "client.duplicate"),
+        (3, "SIRET", "siret.checksum"),
+        (3, "N° TVA intracommunautaire", "client.duplicate"),
+    ]

@@ -1,8 +1,11 @@
-"""The identifier cells of a company's row and its record find the same identifier problems.
+"""The file check reports exactly the identifier problems the rules give, read from the cells.
 
-``clientbook check`` checks a company's identifier cells itself (for their hints) only when
-``validate_client`` finds something wrong with the record's identifiers: this property is what
-makes that shortcut lose nothing.
+``clientbook check`` no longer checks identifier cells itself: it places the problems of
+``validate_client`` (one rule, one wording) on their cells. These properties compare what it
+reports for a row with a model of the rules written from the cells alone, as ``domain.md`` words
+them: each number valid; the SIRET's first 9 digits and a French VAT number's last 9 the
+company's SIREN (the one typed, or, when it is blank, the SIRET's), a Monaco number compared with
+nothing; a company in France has a SIREN, a SIRET or a Monaco VAT number.
 """
 
 from __future__ import annotations
@@ -12,16 +15,9 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clientbook._files.check import (
-    _MODULES,
-    _identifier_problems,
-    _reported_above,
-    file_policy,
-)
+from clientbook._files.check import check_records
 from clientbook._files.reading import Layout
-from clientbook._files.rows import RowColumns, client_from_row
-from clientbook._rules.validation import validate_client
-from clientbook.identifiers import vat
+from clientbook.identifiers import InvalidIdentifier, naf, siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
 from clientbook.testing.strategies import (
     invalid_naf_codes,
@@ -34,45 +30,46 @@ from clientbook.testing.strategies import (
     vat_numbers,
 )
 
-HEADERS = ("Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE")
+HEADERS = ("Type", "Raison sociale", "SIREN", "SIRET", "N° TVA intracommunautaire", "Code APE")
 LAYOUT = Layout(
     path=Path("clients.csv"),
     encoding="utf-8",
     delimiter=";",
     header_row=1,
     headers=HEADERS,
-    columns={"name": 0, "siren": 1, "siret": 2, "vat": 3, "naf": 4},
+    columns={"kind": 0, "name": 1, "siren": 2, "siret": 3, "vat": 4, "naf": 5},
 )
-CHECKS = [
-    (field, index, HEADERS[index], _MODULES[field].is_valid)
-    for field, index in LAYOUT.columns.items()
-    if field in _MODULES
-]
+#: The identifier columns: record field, module, header.
+IDENTIFIERS = (
+    ("siren", siren, "SIREN"),
+    ("siret", siret, "SIRET"),
+    ("vat_number", vat, "N° TVA intracommunautaire"),
+    ("ape_code", naf, "Code APE"),
+)
+FIELDS = {field for field, _module, _header in IDENTIFIERS}
 TEXT = st.text(alphabet="0123456789 .FRMCfr-EUZ", max_size=16)
 
 
-def _siret_of(siren: str, nic: int) -> str:
-    body = f"{siren}{nic:04d}"
+def _siret_of(number: str, nic: int) -> str:
+    body = f"{number}{nic:04d}"
     return next(body + digit for digit in "0123456789" if luhn_ok(body + digit))
 
 
 @st.composite
-def identifier_rows(draw: st.DrawFn) -> list[str]:
-    """Return a company's row: numbers of one company, of others, mistyped, spaced or blank."""
-    siren = draw(sirens())
-    spaced = st.booleans()
-    own_siren = siren if not draw(spaced) else f"{siren[:3]} {siren[3:6]} {siren[6:]}"
+def identifier_cells(draw: st.DrawFn) -> list[str]:
+    """Return a row's identifiers: numbers of one company, of others, mistyped, spaced or blank."""
+    company = draw(sirens())
+    own_siren = draw(st.sampled_from([company, siren.format(company), f" {company}."]))
     return [
-        "Boulangerie Martin",
-        draw(st.sampled_from(["", "  ", own_siren]) | invalid_sirens() | sirens() | TEXT),
+        draw(st.sampled_from(["", "  ", ".", own_siren]) | invalid_sirens() | sirens() | TEXT),
         draw(
-            st.sampled_from(["", _siret_of(siren, draw(st.integers(1, 99)))])
+            st.sampled_from(["", _siret_of(company, draw(st.integers(1, 99)))])
             | sirets()
             | invalid_sirets()
             | TEXT
         ),
         draw(
-            st.sampled_from(["", vat.from_siren(siren), "FR34000123456"])
+            st.sampled_from(["", vat.from_siren(company), "FR34000123456"])
             | sirens().map(vat.from_siren)  # another company's
             | vat_numbers()
             | invalid_vat_numbers()
@@ -82,13 +79,75 @@ def identifier_rows(draw: st.DrawFn) -> list[str]:
     ]
 
 
-@given(cells=identifier_rows())
-def test_a_companys_cells_and_record_find_the_same_identifier_problems(cells: list[str]) -> None:
-    columns = RowColumns(LAYOUT.columns, HEADERS, locale="en")
-    read = client_from_row(cells, columns)
-    record = validate_client(read.client, policy=file_policy(LAYOUT.columns), locale="en")
-    from_record = sorted(problem.code for problem in record if _reported_above(problem))
-    from_cells = sorted(
-        problem.code for _index, problem in _identifier_problems(cells, CHECKS, 2, LAYOUT, "en")
+def expected(identifiers: list[str], *, company: bool) -> list[tuple[str, str]]:
+    """Return ``(column, code)`` of the identifier problems of a row, from its cells alone."""
+    found: list[tuple[str, str]] = []
+    valid: dict[str, str] = {}
+    for (field, module, header), cell in zip(IDENTIFIERS, identifiers, strict=True):
+        if not cell.strip():
+            continue
+        if not company:  # an individual carries no company number
+            found.append((header, "client.individual.company_field"))
+        try:
+            valid[field] = module.validate(cell)
+        except InvalidIdentifier as error:
+            found.append((header, error.code))
+    own = valid.get("siren")
+    if own is None and not siren.compact(identifiers[0]):  # blank: spaces and dots only
+        own = valid["siret"][:9] if "siret" in valid else None
+    if own is not None:
+        if "siret" in valid and valid["siret"][:9] != own:
+            found.append(("SIRET", "siret.siren_mismatch"))
+        number = valid.get("vat_number", "")
+        if number.startswith("FR") and number[4:7] != "000" and number[4:] != own:
+            found.append(("N° TVA intracommunautaire", "vat.siren_mismatch"))
+    monaco = valid.get("vat_number", "").startswith("FR") and valid["vat_number"][4:7] == "000"
+    if company and not identifiers[0].strip() and not identifiers[1].strip() and not monaco:
+        found.append(("SIREN", "siren.required"))
+    return sorted(found)
+
+
+def reported(kind: str, identifiers: list[str]) -> list[tuple[str, str]]:
+    """Return ``(column, code)`` of the identifier problems ``clientbook check`` reports."""
+    report = check_records(LAYOUT, [(2, [kind, "Boulangerie Martin", *identifiers])], locale="en")
+    return sorted(
+        (problem.column or "", problem.code)
+        for problem in report.problems
+        if problem.field in FIELDS
     )
-    assert from_cells == from_record
+
+
+@given(identifiers=identifier_cells())
+def test_a_companys_row_gets_the_identifier_problems_of_the_rules(identifiers: list[str]) -> None:
+    assert reported("Société", identifiers) == expected(identifiers, company=True)
+
+
+@given(identifiers=identifier_cells())
+def test_an_individuals_row_gets_its_numbers_problems_as_well_as_their_refusal(
+    identifiers: list[str],
+) -> None:
+    assert reported("Particulier", identifiers) == expected(identifiers, company=False)
+
+
+def refusal(field: str, value: str) -> str | None:
+    """Return the message of the error *field*'s module refuses *value* with, if it does."""
+    module = next(module for name, module, _header in IDENTIFIERS if name == field)
+    try:
+        module.validate(value)
+    except InvalidIdentifier as error:
+        return error.message("en")
+    return None
+
+
+@given(identifiers=identifier_cells())
+def test_each_identifier_problem_of_a_row_is_on_its_cell_with_the_rules_message(
+    identifiers: list[str],
+) -> None:
+    cells = ["Société", "Boulangerie Martin", *identifiers]
+    for problem in check_records(LAYOUT, [(2, cells)], locale="en").problems:
+        if problem.field not in FIELDS or problem.code == "siren.required":
+            continue
+        assert problem.value == cells[HEADERS.index(problem.column or "")]
+        message = refusal(problem.field, problem.value)
+        if message is not None:
+            assert problem.message.startswith(message)

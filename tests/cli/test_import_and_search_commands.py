@@ -119,6 +119,15 @@ def test_a_client_twice_in_a_file_is_imported_once_and_the_other_row_says_so(
     assert import_json(capsys, path, db).json()["import"]["unchanged"] == 2
 
 
+def test_a_file_leaves_out_rows_in_the_match_order_of_the_import_service() -> None:
+    from clientbook._files import importing as file_import
+    from clientbook._services.importing import MATCH_ORDER
+
+    order = [field for field, _compared in MATCH_ORDER]
+    assert order == ["siret", "vat_number", "id"]  # SIRET, then VAT number, then the host's id
+    assert [(field, compared) for field, _what, compared in file_import._KEYS] == list(MATCH_ORDER)
+
+
 def test_a_parent_company_the_database_does_not_hold_is_an_error_of_its_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

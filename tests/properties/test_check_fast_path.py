@@ -12,11 +12,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from unittest import mock
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from clientbook._files.check import FileReport, check_records, file_policy
+from clientbook._files.check import check_records, file_policy
 from clientbook._files.cleanrows import FAST_COLUMNS, CleanRows
+from clientbook._files.problems import FileReport
 from clientbook._files.reading import Layout, Record
 from clientbook.identifiers import siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
@@ -116,7 +117,42 @@ def _both_ways(
     return fast, full
 
 
+def _file(*rows: list[str]) -> tuple[Layout, list[Record]]:
+    """A file of a name, SIREN, SIRET and VAT number column, and these rows."""
+    fields = ("name", "siren", "siret", "vat")
+    layout = Layout(
+        path=Path("clients.csv"),
+        encoding="cp1252",
+        delimiter=";",
+        header_row=1,
+        headers=tuple(HEADERS[field] for field in fields),
+        columns={field: index for index, field in enumerate(fields)},
+    )
+    return layout, [(number + 2, cells) for number, cells in enumerate(rows)]
+
+
 @given(file=identifier_files(), locale=st.sampled_from(["fr", "en"]))
+# A blank SIREN: the SIRET's is the company's, and its key, beside a Monaco VAT number.
+@example(
+    file=_file(
+        ["Société des Bains", "", "40483304800014", "FR34000123456"],
+        ["Boulangerie Martin", "404833048", "", ""],
+    ),
+    locale="fr",
+)
+# A SIREN shared through the SIRET of a row whose SIREN cell is blank: warned on the SIRET.
+@example(
+    file=_file(
+        ["Boulangerie Martin", "", "40483304800014", ""],
+        ["Boulangerie Martin SARL", "404833048", "", ""],
+    ),
+    locale="en",
+)
+# A company known by its VAT number only shares its SIREN with a row of that SIREN.
+@example(
+    file=_file(["Boulangerie Martin", "", "", "FR83404833048"], ["Martin", "404833048", "", ""]),
+    locale="fr",
+)
 def test_a_file_of_identifiers_gets_the_same_report_with_and_without_the_fast_path(
     file: tuple[Layout, list[Record]], locale: str
 ) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from clientbook import Address
 from clientbook._rules.postal import LA_POSTE_COUNTRIES, MAX_LINE_LENGTH, _address_block, _fits
-from clientbook._rules.validation import _PLAIN_WEBSITE, _url_ok
+from clientbook._rules.validation.fields import PLAIN_WEBSITE, url_ok
 
 HOST_CHARS = string.ascii_letters + string.digits + "-"
 labels = st.one_of(
@@ -49,10 +49,10 @@ websites = st.builds(
 
 
 @settings(max_examples=1000)
-@given(websites | st.from_regex(_PLAIN_WEBSITE, fullmatch=True))
+@given(websites | st.from_regex(PLAIN_WEBSITE, fullmatch=True))
 def test_every_plain_website_passes_the_full_check(text: str) -> None:
-    if _PLAIN_WEBSITE.fullmatch(text):
-        assert _url_ok(text)
+    if PLAIN_WEBSITE.fullmatch(text):
+        assert url_ok(text)
 
 
 # Text near the limits: 38 characters, line breaks of every kind, characters that grow or

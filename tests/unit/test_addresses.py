@@ -9,7 +9,16 @@ from urllib.parse import parse_qs, urlsplit
 import attrs
 import pytest
 
-from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
+from clientbook import (
+    Address,
+    Civility,
+    Client,
+    ClientKind,
+    Contact,
+    DeliveryAddress,
+    Policy,
+    validate_client,
+)
 from clientbook._rules.addresses import (
     InvoiceRecipient,
     UnknownDeliveryAddress,
@@ -225,6 +234,21 @@ def test_the_siren_of_a_company_known_by_its_vat_number_only_is_on_the_invoice()
 def test_a_monaco_company_has_no_siren_on_its_invoice() -> None:
     recipient = invoice_recipient(company(vat_number="FR 12 000 123 456"))
     assert recipient.siren == ""
+
+
+def test_without_a_siren_the_invoice_carries_the_sirets_siren_as_validation_reads_it() -> None:
+    # The SIRET's SIREN is the company's (validate_client compares the VAT number with it and
+    # reports vat.siren_mismatch): the invoice says the same, not the VAT number's.
+    client = company(siren="", siret="404 833 048 00014", vat_number="FR11123456782")
+    assert invoice_recipient(client).siren == "404833048"
+    policy = Policy(required_contact_fields=set())
+    assert [p.code for p in validate_client(client, policy=policy)] == ["vat.siren_mismatch"]
+
+
+def test_without_a_valid_siren_or_siret_the_invoice_carries_the_vat_numbers_siren() -> None:
+    assert invoice_recipient(
+        company(siret="40483304800015", vat_number=" fr11123456782")
+    ).siren == ("123456782")
 
 
 def test_an_invalid_siren_is_passed_on_as_entered_for_validation_to_report() -> None:

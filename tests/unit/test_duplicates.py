@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+from hypothesis import given
+from hypothesis import strategies as st
 
 from clientbook import Address, Client, ClientKind, Contact
-from clientbook._rules.duplicates import DuplicateGroup, DuplicateReason, find_duplicates
+from clientbook._rules.duplicates import (
+    DuplicateGroup,
+    DuplicateReason,
+    find_duplicates,
+    vat_key,
+    vat_number,
+)
+from clientbook.identifiers import vat
+from clientbook.identifiers._text import SPACES
 
 
 def company(id: str, name: str = "", **changes: Any) -> Client:  # noqa: A002 - the field's name
@@ -175,3 +185,26 @@ def test_groups_come_in_the_order_of_their_first_record() -> None:
 
 def test_no_records_no_duplicates() -> None:
     assert find_duplicates([]) == []
+
+
+# The shortcuts of vat_number and vat_key (nothing to remove from letters and digits; no
+# search for a digit in a number of digits) never change what they give: compared here with
+# their definition on any text.
+_SEPARATORS = dict.fromkeys(map(ord, SPACES + ".-/"))
+_PREFIXES = vat.EU_PREFIXES | vat.NON_EU_PREFIXES
+
+
+def _by_definition(number: str) -> tuple[str, str | None]:
+    normalised = vat.compact(number).translate(_SEPARATORS)
+    body = normalised[2:] if normalised[:2] in _PREFIXES else normalised
+    has_digit = any(char.isdecimal() for char in body)  # what the regular expression \d finds
+    return normalised, body if body.strip("0") and has_digit else None
+
+
+@given(
+    st.text(alphabet=st.sampled_from("FRDEGfrde0123456789 .-/\u00a0\u202f\u2013\uff11\u0663²"))
+    | st.text(alphabet="0²\u0663\uff11")  # digits that are no ASCII digits, or no digits
+    | st.text()
+)
+def test_vat_keys_shortcuts_give_what_their_definition_gives(number: str) -> None:
+    assert (vat_number(number), vat_key(number)) == _by_definition(number)

@@ -126,6 +126,18 @@ def test_the_vat_number_is_compared_with_the_siren_of_the_siret_when_no_siren_is
     assert found(client) == [("vat.siren_mismatch", "vat_number")]
 
 
+def test_a_siren_that_is_not_valid_is_compared_with_nothing() -> None:
+    client = company(siren="123456789", siret="40483304800014", vat_number="FR83404833048")
+    assert found(client) == [("siren.checksum", "siren")]
+
+
+def test_a_siren_of_dots_is_refused_and_counts_as_blank_for_the_cross_checks() -> None:
+    # A SIREN compacts to nothing without its spaces and dots: the SIRET's SIREN is the
+    # company's, and the VAT number is compared with it.
+    client = company(siren=" . ", siret="40483304800014", vat_number="FR11123456782")
+    assert found(client) == [("vat.siren_mismatch", "vat_number"), ("siren.format", "siren")]
+
+
 def test_a_monaco_company_with_its_vat_number_and_no_siren_is_fine() -> None:
     monaco = Address(
         line1="2 boulevard des Moulins", postal_code="98000", city="Monaco", country="MC"

@@ -15,10 +15,10 @@ import phonenumbers
 import pytest
 
 from clientbook import Address, Client, ClientKind, Contact, normalize_client
-from clientbook._rules import validation as validation
 from clientbook._rules.phones import forget_verdicts
 from clientbook._rules.policy import Policy
-from clientbook._rules.validation import validate_client
+from clientbook._rules.validation import client as validation
+from clientbook._rules.validation import fields, validate_client
 from clientbook.identifiers import naf, siren, siret, vat
 
 
@@ -81,6 +81,28 @@ def test_each_identifier_of_a_valid_company_is_validated_once(
     }
 
 
+@pytest.mark.parametrize(
+    ("fields", "validated"),
+    [
+        # Monaco: excused from having a SIREN, without validating its VAT number again
+        ({"siren": "", "siret": "", "vat_number": "FR34000123456"}, {"vat": 1}),
+        # another company's VAT number: the message formats both SIRENs
+        ({"siren": "", "vat_number": "FR83404833048"}, {"siret": 1, "vat": 1, "siren": 2}),
+        # a SIREN that is not valid: compared with nothing
+        ({"siren": "123456789"}, {"siren": 1, "siret": 1, "vat": 1}),
+    ],
+)
+def test_the_sirens_of_a_company_are_read_from_its_identifiers_validated_once(
+    monkeypatch: pytest.MonkeyPatch, calls: Calls, fields: dict[str, str], validated: dict[str, int]
+) -> None:
+    client = company(**fields)
+    for module in (siren, siret, vat):
+        for name in ("validate", "is_valid"):
+            spy(monkeypatch, calls, module, name)
+    validate_client(client)
+    assert calls == {f"clientbook.identifiers.{name}.validate": n for name, n in validated.items()}
+
+
 def test_a_plain_national_number_is_not_parsed_and_its_type_read_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
@@ -141,7 +163,7 @@ def test_a_mainland_mobile_of_a_guadeloupe_company_is_tried_in_both_territories(
 
 
 def test_no_policy_is_the_default_policy_built_once() -> None:
-    assert Policy() == validation._DEFAULT_POLICY
+    assert Policy() == validation.DEFAULT_POLICY
     client = company(contacts=())
     assert validate_client(client) == validate_client(client, policy=Policy())
 
@@ -149,11 +171,11 @@ def test_no_policy_is_the_default_policy_built_once() -> None:
 def test_a_plain_website_is_not_split_as_a_url(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
-    spy(monkeypatch, calls, validation, "urlsplit")
+    spy(monkeypatch, calls, fields, "urlsplit")
     assert validate_client(company(website="https://www.boulangerie-martin.fr/contact")) == []
     assert calls == {}
     assert validate_client(company(website="www.boulangerie-martin.fr:8080")) == []
-    assert calls == {"clientbook._rules.validation.urlsplit": 1}
+    assert calls == {"clientbook._rules.validation.fields.urlsplit": 1}
 
 
 def test_a_normalised_record_is_checked_without_parsing_its_e164_numbers(

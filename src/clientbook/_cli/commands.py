@@ -31,7 +31,8 @@ from clientbook._cli.output import (
     report_document,
     search_document,
 )
-from clientbook._files.check import FileReport, check_records
+from clientbook._files.check import check_records
+from clientbook._files.problems import FileReport
 from clientbook._files.reading import ClientFileError, Layout, Record, open_client_file
 
 if TYPE_CHECKING:

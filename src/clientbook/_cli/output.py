@@ -23,7 +23,7 @@ from clientbook._base.i18n import N_, translate
 from clientbook._files.reading import quote_all
 
 if TYPE_CHECKING:
-    from clientbook._files.check import FileProblem, FileReport
+    from clientbook._files.problems import FileProblem, FileReport
     from clientbook._files.reading import Layout
     from clientbook._records.client import Client
 

@@ -15,12 +15,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from clientbook._base.i18n import N_, translate
+from clientbook._files.problems import FileProblem
 from clientbook._records.client import ClientKind
+from clientbook._rules import sirens
 from clientbook._rules.duplicates import DuplicateRule, duplicate_keys, group_keys
-from clientbook.identifiers import siren, siret
 
 if TYPE_CHECKING:
-    from clientbook._files.check import FileProblem
     from clientbook._files.rows import RowClient, RowColumns
 
 __all__ = ["DuplicateRows", "grouped"]
@@ -86,9 +86,10 @@ def _reason_field(rule: DuplicateRule, value: str, kept: _Kept, fields: Mapping[
     row's holds it; the other rules through their field, or the first the file has a column for.
     """
     if rule == "siren":
-        if siren.compact(kept[1]) == value:
+        found = sirens.from_typed(siren=kept[1], siret=kept[2], vat_number=kept[3])
+        if found.given == value:
             return "siren"
-        if siret.compact(kept[2])[:9] == value:
+        if found.siret == value:
             return "siret"
         return "vat_number"
     candidates = _REASON_FIELDS[rule]
@@ -189,8 +190,6 @@ class DuplicateRows:
         many rows, only the first few are named (the time stays linear in the group's size).
         Call it once, when every row is read: what was kept is let go.
         """
-        from clientbook._files.check import FileProblem
-
         kept = self._kept
         self._kept = []
         row_of = self._rows

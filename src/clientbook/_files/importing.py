@@ -24,12 +24,11 @@ from typing import Final
 import attrs
 
 from clientbook._base.i18n import N_, translate
-from clientbook._files.check import FileProblem, FileReport, RowChecker
+from clientbook._files.check import RowChecker
+from clientbook._files.problems import FileProblem, FileReport
 from clientbook._files.reading import Layout, MalformedFile, Record
 from clientbook._records.client import Client
-from clientbook._services.importing import import_clients
-from clientbook.identifiers import siret as _siret
-from clientbook.identifiers import vat as _vat
+from clientbook._services.importing import MATCH_ORDER, import_clients
 from clientbook.repositories import UnitOfWork
 
 __all__ = ["FileImport", "import_records"]
@@ -39,12 +38,11 @@ _SAME_CLIENT = N_(
     "This row is not imported: row {row} has the same {what} ({value}) and is imported in its "
     "place."
 )
-# What the import matches stored clients by, in its order: the record field, its name for
-# people, and its compact form.
-_KEYS: Final[tuple[tuple[str, str, Callable[[str], str]], ...]] = (
-    ("siret", N_("SIRET"), _siret.compact),
-    ("vat_number", N_("VAT number"), _vat.compact),
-    ("id", N_("client code"), str.strip),
+# What the import matches stored clients by, in its order (MATCH_ORDER): the record field, its
+# name for people, and the form its values are compared in.
+_WORDS: Final = {"siret": N_("SIRET"), "vat_number": N_("VAT number"), "id": N_("client code")}
+_KEYS: Final[tuple[tuple[str, str, Callable[[str], str]], ...]] = tuple(
+    (field, _WORDS[field], compared) for field, compared in MATCH_ORDER
 )
 
 

@@ -21,7 +21,7 @@ from clientbook._base.errors import ClientbookError
 from clientbook._base.i18n import N_, normalize_locale, translate
 from clientbook._records.address import Address
 from clientbook._records.client import Client, ClientKind
-from clientbook.identifiers import siren as _siren
+from clientbook._rules import sirens
 from clientbook.identifiers import vat as _vat
 
 __all__ = [
@@ -205,13 +205,9 @@ def _clean(text: str) -> str:
 
 
 def _company_siren(client: Client) -> str:
-    if _siren.is_valid(client.siren):
-        return _siren.compact(client.siren)
-    if not client.siren.strip() and _vat.is_valid(client.vat_number):
-        number = _vat.compact(client.vat_number)
-        if number.startswith("FR") and not number[4:].startswith("000"):  # Monaco: no SIREN
-            return number[4:]
-    return _clean(client.siren)
+    """The SIREN the record can be said to have (:mod:`clientbook._rules.sirens`), else as typed."""
+    found = sirens.from_typed(siren=client.siren, siret=client.siret, vat_number=client.vat_number)
+    return _clean(client.siren) if found.known is None else found.known
 
 
 def invoice_recipient(client: Client) -> InvoiceRecipient:

@@ -23,9 +23,8 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from clientbook._rules import sirens
 from clientbook._rules.search import search_key
-from clientbook.identifiers import siren as _siren
-from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
 from clientbook.identifiers._text import SPACES, delete_chars
 
@@ -87,28 +86,11 @@ _VAT_PREFIXES = _vat.EU_PREFIXES | _vat.NON_EU_PREFIXES
 _DIGIT = re.compile(r"\d")
 
 
-def _sirens(client: Client) -> set[str]:
-    """Return the valid SIRENs the record carries: given, in its SIRET, in its VAT number."""
-    # Only text of the right shape is checked: most records leave some of these fields empty,
-    # and is_valid is much slower on text it must refuse.
-    found = set()
-    siren = _siren.compact(client.siren)
-    if len(siren) == 9 and _siren.is_valid(siren):
-        found.add(siren)
-    siret = _siret.compact(client.siret)
-    if len(siret) == 14 and siret[:9] not in found and _siret.is_valid(siret):
-        found.add(siret[:9])
-    number = _vat.compact(client.vat_number)
-    head = number[4:]  # a Monaco company's number ("000" and 6 digits) holds no SIREN
-    french = len(number) == 13 and number.startswith("FR") and not head.startswith("000")
-    if french and head not in found and _vat.is_valid(number):
-        found.add(head)
-    return found
-
-
 def vat_number(number: str) -> str:
     """Return the VAT number in capitals, without spaces, dots, dashes or slashes."""
-    return _vat.compact(number).translate(_NUMBER_SEPARATORS)
+    compact = _vat.compact(number)
+    # Letters and digits only, as most numbers are: nothing to remove (translate is slow).
+    return compact if compact.isalnum() else compact.translate(_NUMBER_SEPARATORS)
 
 
 def vat_key(number: str) -> str | None:
@@ -119,9 +101,11 @@ def vat_key(number: str) -> str | None:
     """
     compact = vat_number(number)
     body = compact[2:] if compact[:2] in _VAT_PREFIXES else compact
-    if not body.strip("0") or _DIGIT.search(body) is None:
+    if not body.strip("0"):
         return None
-    return body
+    if body.isascii() and body.isdigit():  # digits only, as most are: no search for one
+        return body
+    return None if _DIGIT.search(body) is None else body
 
 
 def _emails(client: Client) -> Iterator[str]:
@@ -142,7 +126,8 @@ def _name_postal_code(client: Client) -> str | None:
 
 def duplicate_keys(client: Client) -> list[tuple[DuplicateRule, str]]:
     """Return ``(rule, normalised value)`` for every value of *client* that is compared."""
-    keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in _sirens(client)]
+    carried = sirens.carried(siren=client.siren, siret=client.siret, vat_number=client.vat_number)
+    keys: list[tuple[DuplicateRule, str]] = [("siren", number) for number in carried]
     vat = vat_key(client.vat_number)
     if vat is not None:
         keys.append(("vat", vat))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -29,15 +29,26 @@ if TYPE_CHECKING:
     from clientbook._rules.policy import Policy
     from clientbook._services.ports import ClientRepository, UnitOfWork
 
-__all__ = ["ImportReport", "SkippedClient", "import_clients"]
+__all__ = ["MATCH_ORDER", "ImportReport", "SkippedClient", "import_clients"]
 
 _UNKNOWN_PARENT = N_("The parent company {parent_id} is not one of the clients.")
 
-# The numbers an import matches stored clients by, in this order, each with its compact form.
-_KEYS: tuple[tuple[str, Callable[[str], str]], ...] = (
+
+def _as_given(client_id: str) -> str:
+    """The host's id is compared as it is: it is opaque to clientbook."""
+    return client_id
+
+
+#: What an import matches a stored client by, in this order: the SIRET, then the VAT number,
+#: then the host's id; each record field with the form its values are compared in.
+MATCH_ORDER: Final[tuple[tuple[str, Callable[[str], str]], ...]] = (
     ("siret", _siret.compact),
     ("vat_number", _vat.compact),
+    ("id", _as_given),
 )
+# The numbers looked up among the stored clients' (``by_sirets``, ``by_vats``); the id, last
+# of MATCH_ORDER, is a stored client's own key.
+_NUMBERS: Final = MATCH_ORDER[:-1]
 
 
 @attrs.frozen(kw_only=True)
@@ -83,11 +94,11 @@ class _Known:
 
     def __init__(self) -> None:
         self.clients: dict[str, Client] = {}
-        self._ids: dict[str, dict[str, set[str]]] = {name: {} for name, *_ in _KEYS}
+        self._ids: dict[str, dict[str, set[str]]] = {name: {} for name, _compact in _NUMBERS}
 
     def put(self, client: Client) -> None:
         old = self.clients.get(client.id)
-        for name, compact, *_ in _KEYS:
+        for name, compact in _NUMBERS:
             index = self._ids[name]
             if old is not None:
                 index.get(compact(getattr(old, name)), set()).discard(old.id)
@@ -97,8 +108,8 @@ class _Known:
         self.clients[client.id] = client
 
     def match(self, client: Client) -> Client | None:
-        """Return the stored client with *client*'s SIRET, else VAT number, else id."""
-        for name, compact, *_ in _KEYS:
+        """Return the stored client *client* matches (:data:`MATCH_ORDER`): SIRET, VAT, id."""
+        for name, compact in _NUMBERS:
             number = compact(getattr(client, name))
             ids = self._ids[name].get(number) if number else None
             if ids:  # several clients carry it: the one with the same id, else the first
@@ -311,7 +322,7 @@ def _import_batch(
 ) -> None:
     incoming = [normalize_client(client) for client in batch]
     known = _Known()
-    for name, compact in _KEYS:
+    for name, compact in _NUMBERS:
         numbers = {compact(getattr(client, name)) for client in incoming} - {""}
         for found in _stored_with_numbers(repository, name, numbers):
             known.put(found)
