@@ -256,7 +256,7 @@ def test_blank_rows_are_not_counted_but_keep_the_numbering(
     path.write_text("SIREN;Nom\n\n;;\n123456789;Dubois\n", encoding="utf-8")
     result = check_json(capsys, path)
     assert result.json()["rows"] == 1
-    assert result.codes() == [(4, "siren.checksum")]
+    assert result.codes() == [(4, "siren.checksum")]  # rows as a spreadsheet shows them
 
 
 def test_a_row_of_the_wrong_width_is_checked_as_far_as_possible_and_warned_about(
@@ -485,3 +485,36 @@ def test_commas_typed_in_the_cells_of_a_semicolon_file_do_not_make_it_a_comma_fi
     result = check_json(capsys, path)
     assert result.json()["delimiter"] == ";"
     assert result.codes() == [(3, "siren.checksum")]
+
+
+@pytest.mark.parametrize("separator", ["\x1c", "\x1d", "\x1e", "\x0b", "\x0c", "\x85", "\u2028"])
+def test_a_cell_holding_a_character_python_counts_as_a_line_break_leaves_the_delimiter_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], separator: str
+) -> None:
+    # str.splitlines() breaks at these characters, CSV does not: a row holding one was once
+    # read as two lines by the delimiter's sniffer, and the file then had no column at all.
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        "Raison sociale;SIREN;Adresse\nDupont;404833048;"
+        + separator.join(["12, rue des Lilas", ", Bât. C", ", 2e étage", ", porte 3", ", code 12"])
+        + "\nRoux;123456789;\n",
+        encoding="utf-8",
+    )
+    result = check_json(capsys, path)
+    assert result.json()["delimiter"] == ";"
+    assert result.codes() == [(3, "siren.checksum")]
+
+
+def test_commas_and_line_breaks_in_a_quoted_cell_leave_the_delimiter_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clients.csv"
+    path.write_text(
+        'Raison sociale;SIREN;Adresse\r\nDupont;404833048;"12, rue des Lilas\r\nBât. B,\r'
+        '\n2e étage,\r\nporte 3,\r\ncode 12,"\r\nRoux;123456789;\r\n',
+        encoding="utf-8",
+        newline="",
+    )
+    result = check_json(capsys, path)
+    assert result.json()["delimiter"] == ";"
+    assert result.codes() == [(3, "siren.checksum")]  # rows as a spreadsheet shows them

@@ -68,6 +68,9 @@ EXPECTED_HEADERS: Final = (
 )
 
 _QUOTED = re.compile(r'"[^"]*"')
+# The line breaks of CSV, and only those: str.splitlines() also breaks at the separators
+# \x1c-\x1e, \x0b, \x0c, \x85 and U+2028, which a cell may hold.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class ClientFileError(ClientbookError):
@@ -224,17 +227,27 @@ def _count_lines(file: BinaryIO, head: bytes, encoding: str, path: Path) -> int:
     return lines + 1
 
 
+def _first_lines(text: str) -> list[str]:
+    r"""Return the first non-empty lines of *text* (the start of a file), quoted text removed.
+
+    Quoted cells go first, line breaks inside them included; then the text is cut at CSV's line
+    breaks only (``str.splitlines`` would also cut at ``\x1e``, ``\x85``... that cells hold).
+    """
+    lines = _LINE_BREAK.split(_QUOTED.sub("", text))[:20]
+    return [line for line in lines if line.strip()][:_HEADER_SEARCH_ROWS]
+
+
 def _sniff_delimiter(lines: list[str]) -> str:
     """Return the delimiter the first non-empty *lines* use the most consistently.
 
-    Quoted text aside, each delimiter is counted on each line; the one that appears the same
-    number of times on the most lines wins, then the one that appears more often: a comma
-    typed in a cell of a ``;`` file (``Dupont, Durand et Associés``) does not make it a
+    Each delimiter is counted on each line (quoted text already removed); the one that appears
+    the same number of times on the most lines wins, then the one that appears more often: a
+    comma typed in a cell of a ``;`` file (``Dupont, Durand et Associés``) does not make it a
     comma file.
     """
     best, best_score = _DELIMITERS[0], (0, 0)
     for delimiter in _DELIMITERS:
-        counts = [_QUOTED.sub("", line).count(delimiter) for line in lines]
+        counts = [line.count(delimiter) for line in lines]
         used = Counter(count for count in counts if count)
         if not used:
             continue
@@ -281,9 +294,8 @@ def open_client_file(
             reason=error.strerror or type(error).__name__,
         ) from None
     with file:
-        first_lines = [line for line in file.read(_CHUNK).splitlines()[:20] if line.strip()]
+        delimiter = _sniff_delimiter(_first_lines(file.read(_CHUNK)))
         file.seek(0)
-        delimiter = _sniff_delimiter(first_lines[:_HEADER_SEARCH_ROWS])
         reader = csv.reader(file, delimiter=delimiter)
         layout = _read_header(reader, path, overrides, encoding, delimiter, line_count)
         yield layout, _records(reader, layout.header_row)
