@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.factories import company
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
 from clientbook._rules.normalize import normalize_client
 from clientbook._rules.validation import validate_client
 
 
-def contact(**fields: Any) -> Contact:
+def jerome(**fields: Any) -> Contact:
+    """Jérôme Petit of the Garage Petit, his direct line in Corsica."""
     values: dict[str, Any] = {
         "civility": Civility.MR,
         "first_name": "Jérôme",
@@ -22,20 +24,18 @@ def contact(**fields: Any) -> Contact:
     return Contact(**(values | fields))
 
 
-def company(**fields: Any) -> Client:
+def garage(**fields: Any) -> Client:
+    """The Garage Petit in Ajaccio, with Jérôme; *fields* change any field."""
     values: dict[str, Any] = {
-        "id": "c7",
-        "kind": ClientKind.COMPANY,
-        "name": "Garage Petit",
         "address": Address(line1="Route du Salario", postal_code="20000", city="Ajaccio"),
-        "contacts": (contact(),),
+        "contacts": (jerome(),),
     }
-    return Client(**(values | fields))
+    return company("c7", "Garage Petit", **(values | fields))
 
 
 def test_valid_identifiers_are_stored_compact() -> None:
     client = normalize_client(
-        company(
+        garage(
             siret="404 833 048 00014",
             siren="404.833.048",
             vat_number="fr 83 404 833 048",
@@ -51,11 +51,11 @@ def test_valid_identifiers_are_stored_compact() -> None:
 
 
 def test_a_greek_vat_number_typed_with_gr_becomes_el() -> None:
-    assert normalize_client(company(vat_number="GR 094 259 216")).vat_number == "EL094259216"
+    assert normalize_client(garage(vat_number="GR 094 259 216")).vat_number == "EL094259216"
 
 
 def test_invalid_identifiers_are_left_as_typed() -> None:
-    client = company(siret="404 833 048 00015", vat_number="FR 84 404 833 048", ape_code="62.99Z")
+    client = garage(siret="404 833 048 00015", vat_number="FR 84 404 833 048", ape_code="62.99Z")
     normalized = normalize_client(client)
     assert normalized.siret == "404 833 048 00015"
     assert normalized.vat_number == "FR 84 404 833 048"
@@ -63,7 +63,7 @@ def test_invalid_identifiers_are_left_as_typed() -> None:
 
 
 def test_a_companys_blank_siren_is_read_from_its_siret() -> None:
-    client = company(siret="40483304800014", siren="")
+    client = garage(siret="40483304800014", siren="")
     assert normalize_client(client).siren == "404833048"
 
 
@@ -75,10 +75,10 @@ def test_an_individuals_siren_is_not_made_up_from_a_siret() -> None:
 
 
 def test_phones_are_stored_in_e164_in_the_territory_of_the_address() -> None:
-    client = company(
+    client = garage(
         address=Address(line1="Rue Frébault", postal_code="97110", city="Pointe-à-Pitre"),
         contacts=(
-            contact(
+            jerome(
                 direct_phone="0590 82 12 34",
                 mobile_phone="06 90 12 34 56",
                 switchboard_phone="+33 1 42 68 53 00",
@@ -92,8 +92,8 @@ def test_phones_are_stored_in_e164_in_the_territory_of_the_address() -> None:
 
 
 def test_an_invalid_phone_or_one_with_an_extension_is_left_as_typed() -> None:
-    client = company(
-        contacts=(contact(direct_phone="04 95 21", switchboard_phone="04 95 21 12 34 x12"),)
+    client = garage(
+        contacts=(jerome(direct_phone="04 95 21", switchboard_phone="04 95 21 12 34 x12"),)
     )
     normalized = normalize_client(client).contacts[0]
     assert normalized.direct_phone == "04 95 21"
@@ -101,17 +101,17 @@ def test_an_invalid_phone_or_one_with_an_extension_is_left_as_typed() -> None:
 
 
 def test_email_domains_are_lower_cased_and_the_local_part_kept() -> None:
-    client = company(contacts=(contact(email="  Jerome.Petit@Garage-Petit.FR "),))
+    client = garage(contacts=(jerome(email="  Jerome.Petit@Garage-Petit.FR "),))
     assert normalize_client(client).contacts[0].email == "Jerome.Petit@garage-petit.fr"
 
 
 def test_an_invalid_email_is_left_as_typed() -> None:
-    client = company(contacts=(contact(email="jerome.petit@garage"),))
+    client = garage(contacts=(jerome(email="jerome.petit@garage"),))
     assert normalize_client(client).contacts[0].email == "jerome.petit@garage"
 
 
 def test_country_codes_are_in_capitals_and_postal_codes_stripped_in_every_address() -> None:
-    client = company(
+    client = garage(
         address=Address(postal_code=" 20000 ", city="Ajaccio", country=" fr"),
         billing_address=Address(postal_code="1000 ", city="Bruxelles", country="be"),
         delivery_addresses=(
@@ -131,7 +131,7 @@ def test_country_codes_are_in_capitals_and_postal_codes_stripped_in_every_addres
 
 
 def test_other_fields_are_left_alone() -> None:
-    client = company(
+    client = garage(
         name="  garage petit ", website="WWW.Garage-Petit.fr", accounting_account="411petit"
     )
     normalized = normalize_client(client)
@@ -143,10 +143,10 @@ def test_other_fields_are_left_alone() -> None:
 
 
 def test_normalising_twice_changes_nothing_more() -> None:
-    client = company(
+    client = garage(
         siret="404 833 048 00014",
         vat_number="fr83404833048",
-        contacts=(contact(email="J@Garage-Petit.FR", mobile_phone="06 12 34 56 78"),),
+        contacts=(jerome(email="J@Garage-Petit.FR", mobile_phone="06 12 34 56 78"),),
     )
     once = normalize_client(client)
     assert once != client
@@ -156,9 +156,9 @@ def test_normalising_twice_changes_nothing_more() -> None:
 @pytest.mark.parametrize(
     "client",
     [
-        company(siret="404 833 048 00014", contacts=(contact(mobile_phone="0612345678"),)),
-        company(address=Address(postal_code=" 98000", city="Monaco", country="mc ")),
-        company(contacts=(contact(direct_phone="n/a", email="?"),)),
+        garage(siret="404 833 048 00014", contacts=(jerome(mobile_phone="0612345678"),)),
+        garage(address=Address(postal_code=" 98000", city="Monaco", country="mc ")),
+        garage(contacts=(jerome(direct_phone="n/a", email="?"),)),
     ],
 )
 def test_a_normalised_record_has_no_more_problems(client: Client) -> None:

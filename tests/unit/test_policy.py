@@ -2,34 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import pytest
+from tests.factories import complete_company
 
-from clientbook import Address, Civility, Client, ClientKind, Contact
+from clientbook import Address, Client
 from clientbook._rules.policy import CLIENT_REQUIRABLE_FIELDS, CONTACT_REQUIRABLE_FIELDS, Policy
 from clientbook._rules.validation import validate_client
-
-
-def company(**fields: Any) -> Client:
-    values: dict[str, Any] = {
-        "id": "c1",
-        "kind": ClientKind.COMPANY,
-        "name": "Boulangerie Martin",
-        "siret": "12345678200010",
-        "address": Address(line1="12 rue des Lilas", postal_code="69003", city="Lyon"),
-        "contacts": (
-            Contact(
-                civility=Civility.MRS,
-                first_name="Claire",
-                last_name="Dubois",
-                email="claire.dubois@boulangerie-martin.fr",
-                direct_phone="04 78 12 34 56",
-            ),
-        ),
-    }
-    return Client(**(values | fields))
 
 
 def codes(client: Client, policy: Policy | None = None) -> list[str]:
@@ -105,7 +84,7 @@ def test_a_policy_cannot_be_changed_once_made() -> None:
 
 def test_a_host_may_require_more_of_a_company() -> None:
     policy = Policy(required_company_fields={"name", "website", "address"})
-    problems = validate_client(company(address=None), policy=policy)
+    problems = validate_client(complete_company(address=None, website=""), policy=policy)
     assert [(p.code, p.field) for p in problems if p.code.endswith(".required")] == [
         ("client.website.required", "website"),
         ("client.address.required", "address"),
@@ -114,28 +93,30 @@ def test_a_host_may_require_more_of_a_company() -> None:
 
 def test_an_address_with_only_a_country_counts_as_missing() -> None:
     policy = Policy(required_company_fields={"address"})
-    assert "client.address.required" in codes(company(address=Address(country="FR")), policy)
+    assert "client.address.required" in codes(
+        complete_company(address=Address(country="FR")), policy
+    )
 
 
 def test_a_host_may_drop_the_primary_contact_requirements() -> None:
     policy = Policy(required_contact_fields=())
-    assert codes(company(contacts=()), policy) == []
-    assert codes(company(contacts=()), Policy()) == ["contact.primary.required"]
+    assert codes(complete_company(contacts=()), policy) == []
+    assert codes(complete_company(contacts=()), Policy()) == ["contact.primary.required"]
 
 
 def test_a_host_may_switch_off_the_siren_of_companies_in_france() -> None:
-    client = company(siret="", siren="")
+    client = complete_company(siret="", siren="")
     assert codes(client) == ["siren.required"]
     assert codes(client, Policy(require_siren_in_france=False)) == []
 
 
 def test_any_company_type_is_accepted_when_the_host_has_no_list() -> None:
-    assert codes(company(company_type="Association loi 1901")) == []
+    assert codes(complete_company(company_type="Association loi 1901")) == []
 
 
 def test_a_company_type_outside_the_hosts_list_is_an_error_naming_the_choices() -> None:
     policy = Policy(company_types={"SARL", "SAS", "EURL"})
-    problems = validate_client(company(company_type="SCOP"), policy=policy, locale="en")
+    problems = validate_client(complete_company(company_type="SCOP"), policy=policy, locale="en")
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("client.company_type.unknown", "company_type", "error")
     ]
@@ -145,16 +126,16 @@ def test_a_company_type_outside_the_hosts_list_is_an_error_naming_the_choices() 
 
 def test_list_values_are_compared_without_regard_to_case_or_spaces() -> None:
     policy = Policy(company_types={"SARL"}, languages={"Français"}, sources={"Salon"})
-    client = company(company_type=" sarl", language="FRANÇAIS ", source="salon")
+    client = complete_company(company_type=" sarl", language="FRANÇAIS ", source="salon")
     assert codes(client, policy) == []
 
 
 def test_a_language_and_sources_outside_the_lists_are_errors() -> None:
     policy = Policy(languages={"Français", "Anglais"}, sources={"Salon", "Bouche-à-oreille"})
-    client = company(
+    client = complete_company(
         language="Klingon",
         source="Publicité",
-        contacts=(attrs.evolve(company().contacts[0], source="Radio"),),
+        contacts=(attrs.evolve(complete_company().contacts[0], source="Radio"),),
     )
     assert [(p.code, p.field) for p in validate_client(client, policy=policy)] == [
         ("client.language.unknown", "language"),
@@ -164,4 +145,4 @@ def test_a_language_and_sources_outside_the_lists_are_errors() -> None:
 
 
 def test_a_blank_value_is_not_checked_against_a_list() -> None:
-    assert codes(company(language="  "), Policy(languages={"Français"})) == []
+    assert codes(complete_company(language="  "), Policy(languages={"Français"})) == []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 import pytest
+from tests.factories import claire, complete_company, individual
 
-from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
+from clientbook import Address, Civility, Client, Contact, DeliveryAddress
 from clientbook._base.i18n import translate
 from clientbook._rules.contacts import primary_contact_indexes
 from clientbook._rules.policy import Policy
@@ -16,53 +15,12 @@ from clientbook._rules.validation import validate_client
 MONACO_VAT = "FR" + f"{(12 + 3 * (123456 % 97)) % 97:02d}" + "000123456"
 
 
-def contact(**fields: Any) -> Contact:
-    values: dict[str, Any] = {
-        "civility": Civility.MRS,
-        "first_name": "Claire",
-        "last_name": "Dubois",
-        "email": "claire.dubois@boulangerie-martin.fr",
-        "position": "Gérante",
-        "direct_phone": "04 78 12 34 56",
-        "mobile_phone": "06 12 34 56 78",
-    }
-    return Contact(**(values | fields))
-
-
-def company(**fields: Any) -> Client:
-    values: dict[str, Any] = {
-        "id": "c1",
-        "kind": ClientKind.COMPANY,
-        "name": "Boulangerie Martin",
-        "website": "www.boulangerie-martin.fr",
-        "siret": "12345678200010",
-        "vat_number": "FR11123456782",
-        "ape_code": "10.71C",
-        "accounting_account": "411MARTIN",
-        "address": Address(line1="12 rue des Lilas", postal_code="69003", city="Lyon"),
-        "contacts": (contact(),),
-    }
-    return Client(**(values | fields))
-
-
-def individual(**fields: Any) -> Client:
-    values: dict[str, Any] = {
-        "id": "p1",
-        "kind": ClientKind.INDIVIDUAL,
-        "civility": Civility.MR,
-        "first_name": "Élodie",
-        "last_name": "Lefèvre",
-        "address": Address(line1="3 chemin des Vignes", postal_code="20000", city="Ajaccio"),
-    }
-    return Client(**(values | fields))
-
-
 def found(client: Client, policy: Policy | None = None) -> list[tuple[str, str]]:
     return [(p.code, p.field) for p in validate_client(client, policy=policy, locale="en")]
 
 
 def test_a_complete_company_in_lyon_has_no_problem() -> None:
-    assert validate_client(company()) == []
+    assert validate_client(complete_company()) == []
 
 
 def test_a_complete_individual_in_ajaccio_has_no_problem() -> None:
@@ -73,7 +31,7 @@ def test_a_complete_individual_in_ajaccio_has_no_problem() -> None:
 
 
 def test_a_mistyped_siret_is_reported_with_the_identifiers_code_in_french_by_default() -> None:
-    problems = validate_client(company(siret="12345678200011", siren="123456782"))
+    problems = validate_client(complete_company(siret="12345678200011", siren="123456782"))
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("siret.checksum", "siret", "error")
     ]
@@ -81,7 +39,9 @@ def test_a_mistyped_siret_is_reported_with_the_identifiers_code_in_french_by_def
 
 
 def test_the_same_problem_reads_in_english_on_request() -> None:
-    problems = validate_client(company(siret="12345678200011", siren="123456782"), locale="en_GB")
+    problems = validate_client(
+        complete_company(siret="12345678200011", siren="123456782"), locale="en_GB"
+    )
     assert problems[0].message.startswith("The check digits do not match")
 
 
@@ -98,16 +58,18 @@ def test_the_same_problem_reads_in_english_on_request() -> None:
 def test_each_invalid_identifier_is_reported_on_its_field(
     fields: dict[str, str], expected: list[tuple[str, str]]
 ) -> None:
-    assert found(company(**fields)) == expected
+    assert found(complete_company(**fields)) == expected
 
 
 def test_identifiers_typed_with_spaces_are_valid() -> None:
-    client = company(siret="123 456 782 00010", vat_number="FR 11 123 456 782", ape_code="1071C")
+    client = complete_company(
+        siret="123 456 782 00010", vat_number="FR 11 123 456 782", ape_code="1071C"
+    )
     assert validate_client(client) == []
 
 
 def test_a_siret_of_another_company_than_the_siren_is_refused() -> None:
-    client = company(siret="40483304800014", siren="123456782")
+    client = complete_company(siret="40483304800014", siren="123456782")
     problems = validate_client(client, locale="en")
     assert [(p.code, p.field) for p in problems] == [("siret.siren_mismatch", "siret")]
     assert "404 833 048" in problems[0].message
@@ -115,26 +77,26 @@ def test_a_siret_of_another_company_than_the_siren_is_refused() -> None:
 
 
 def test_a_french_vat_number_of_another_company_is_refused() -> None:
-    client = company(vat_number="FR83404833048")
+    client = complete_company(vat_number="FR83404833048")
     problems = validate_client(client, locale="en")
     assert [(p.code, p.field) for p in problems] == [("vat.siren_mismatch", "vat_number")]
     assert "404 833 048" in problems[0].message
 
 
 def test_the_vat_number_is_compared_with_the_siren_of_the_siret_when_no_siren_is_given() -> None:
-    client = company(siret="40483304800014", siren="", vat_number="FR11123456782")
+    client = complete_company(siret="40483304800014", siren="", vat_number="FR11123456782")
     assert found(client) == [("vat.siren_mismatch", "vat_number")]
 
 
 def test_a_siren_that_is_not_valid_is_compared_with_nothing() -> None:
-    client = company(siren="123456789", siret="40483304800014", vat_number="FR83404833048")
+    client = complete_company(siren="123456789", siret="40483304800014", vat_number="FR83404833048")
     assert found(client) == [("siren.checksum", "siren")]
 
 
 def test_a_siren_of_dots_is_refused_and_counts_as_blank_for_the_cross_checks() -> None:
     # A SIREN compacts to nothing without its spaces and dots: the SIRET's SIREN is the
     # company's, and the VAT number is compared with it.
-    client = company(siren=" . ", siret="40483304800014", vat_number="FR11123456782")
+    client = complete_company(siren=" . ", siret="40483304800014", vat_number="FR11123456782")
     assert found(client) == [("vat.siren_mismatch", "vat_number"), ("siren.format", "siren")]
 
 
@@ -142,21 +104,21 @@ def test_a_monaco_company_with_its_vat_number_and_no_siren_is_fine() -> None:
     monaco = Address(
         line1="2 boulevard des Moulins", postal_code="98000", city="Monaco", country="MC"
     )
-    assert found(company(siret="", vat_number=MONACO_VAT, address=monaco, contacts=())) == [
-        ("contact.primary.required", "contacts")
-    ]
-    assert found(company(siret="", vat_number=MONACO_VAT, address=None)) == []
+    assert found(
+        complete_company(siret="", vat_number=MONACO_VAT, address=monaco, contacts=())
+    ) == [("contact.primary.required", "contacts")]
+    assert found(complete_company(siret="", vat_number=MONACO_VAT, address=None)) == []
 
 
 def test_a_foreign_vat_number_is_not_compared_with_the_siren() -> None:
-    assert validate_client(company(vat_number="DE136695976")) == []
+    assert validate_client(complete_company(vat_number="DE136695976")) == []
 
 
 # --- the SIREN of a company in France -------------------------------------------------------
 
 
 def test_a_company_in_france_without_siren_is_refused() -> None:
-    problems = validate_client(company(siret="", vat_number=""), locale="en")
+    problems = validate_client(complete_company(siret="", vat_number=""), locale="en")
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("siren.required", "siren", "error")
     ]
@@ -164,7 +126,9 @@ def test_a_company_in_france_without_siren_is_refused() -> None:
 
 
 def test_a_company_without_address_must_carry_a_siren_too() -> None:
-    assert found(company(siret="", vat_number="", address=None)) == [("siren.required", "siren")]
+    assert found(complete_company(siret="", vat_number="", address=None)) == [
+        ("siren.required", "siren")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -173,7 +137,7 @@ def test_a_company_without_address_must_carry_a_siren_too() -> None:
 )
 def test_a_company_in_corsica_or_overseas_must_carry_a_siren(postal_code: str, city: str) -> None:
     address = Address(line1="1 rue Schœlcher", postal_code=postal_code, city=city)
-    client = company(siret="", vat_number="", address=address, contacts=())
+    client = complete_company(siret="", vat_number="", address=address, contacts=())
     assert ("siren.required", "siren") in found(client)
 
 
@@ -181,17 +145,17 @@ def test_a_company_in_corsica_or_overseas_must_carry_a_siren(postal_code: str, c
 def test_a_foreign_vat_number_with_zeros_where_monaco_has_them_is_no_excuse(number: str) -> None:
     # Monaco's numbers are French ones: FR, the key, then 000. A German number with 000 at
     # the same place is not one, and a company in France carries its SIREN all the same.
-    client = company(siret="", vat_number=number, address=None)
+    client = complete_company(siret="", vat_number=number, address=None)
     assert found(client) == [("siren.required", "siren")]
 
 
 def test_a_siret_is_enough_since_it_carries_the_siren() -> None:
-    assert found(company(siret="12345678200010", siren="")) == []
+    assert found(complete_company(siret="12345678200010", siren="")) == []
 
 
 def test_a_company_abroad_needs_no_siren() -> None:
     brussels = Address(line1="Rue Neuve 12", postal_code="1000", city="Bruxelles", country="BE")
-    client = company(siret="", vat_number="", address=brussels, contacts=())
+    client = complete_company(siret="", vat_number="", address=brussels, contacts=())
     assert found(client) == [("contact.primary.required", "contacts")]
 
 
@@ -233,7 +197,7 @@ def test_an_individual_may_carry_a_name() -> None:
 
 
 def test_address_problems_name_the_address_they_are_in() -> None:
-    client = company(
+    client = complete_company(
         address=Address(line1="12 rue des Lilas", postal_code="6900", city="Lyon"),
         billing_address=Address(line1="BP 42", postal_code="69003"),
         delivery_addresses=(
@@ -254,13 +218,15 @@ def test_a_cedex_address_is_fine() -> None:
     cedex = Address(
         line1="8 rue de Lille", line2="CS 70001", postal_code="75700", city="Paris Cedex 07"
     )
-    assert validate_client(company(address=cedex)) == []
+    assert validate_client(complete_company(address=cedex)) == []
 
 
 def test_a_company_in_monaco_entered_as_france_is_told_its_country() -> None:
     monaco = Address(line1="2 boulevard des Moulins", postal_code="98000", city="Monaco")
-    monegasque = contact(direct_phone="93 15 80 00", mobile_phone="06 12 34 56 78")
-    client = company(address=monaco, siret="", vat_number=MONACO_VAT, contacts=(monegasque,))
+    monegasque = claire(direct_phone="93 15 80 00", mobile_phone="06 12 34 56 78")
+    client = complete_company(
+        address=monaco, siret="", vat_number=MONACO_VAT, contacts=(monegasque,)
+    )
     assert found(client) == [("address.country.monaco", "address.country")]
 
 
@@ -268,14 +234,16 @@ def test_a_country_name_instead_of_its_code_is_refused() -> None:
     address = Address(
         line1="Rue Neuve 12", postal_code="1000", city="Bruxelles", country="Belgique"
     )
-    assert found(company(address=address)) == [("address.country.unknown", "address.country")]
+    assert found(complete_company(address=address)) == [
+        ("address.country.unknown", "address.country")
+    ]
 
 
 def test_a_long_street_line_is_a_warning_not_an_error() -> None:
     address = Address(
         line1="Zone artisanale des Grands Champs, lot 14", postal_code="35000", city="Rennes"
     )
-    problems = validate_client(company(address=address))
+    problems = validate_client(complete_company(address=address))
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("address.line.too_long", "address.line1", "warning")
     ]
@@ -285,7 +253,9 @@ def test_a_long_street_line_is_a_warning_not_an_error() -> None:
 
 
 def test_an_invalid_direct_phone_is_reported_on_the_contact() -> None:
-    problems = validate_client(company(contacts=(contact(direct_phone="04 78 12"),)), locale="en")
+    problems = validate_client(
+        complete_company(contacts=(claire(direct_phone="04 78 12"),)), locale="en"
+    )
     assert [(p.code, p.field) for p in problems] == [
         ("contact.phone.invalid", "contacts[0].direct_phone")
     ]
@@ -294,15 +264,15 @@ def test_an_invalid_direct_phone_is_reported_on_the_contact() -> None:
 
 def test_phones_are_read_in_the_territory_of_the_clients_address() -> None:
     guadeloupe = Address(line1="Rue Frébault", postal_code="97110", city="Pointe-à-Pitre")
-    client = company(
+    client = complete_company(
         address=guadeloupe,
-        contacts=(contact(direct_phone="0590 82 12 34", mobile_phone="0690 12 34 56"),),
+        contacts=(claire(direct_phone="0590 82 12 34", mobile_phone="0690 12 34 56"),),
     )
     assert validate_client(client) == []
 
 
 def test_a_landline_in_the_mobile_field_is_a_warning() -> None:
-    problems = validate_client(company(contacts=(contact(mobile_phone="04 78 98 76 54"),)))
+    problems = validate_client(complete_company(contacts=(claire(mobile_phone="04 78 98 76 54"),)))
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("contact.phone.not_mobile", "contacts[0].mobile_phone", "warning")
     ]
@@ -313,7 +283,7 @@ def test_a_landline_in_the_mobile_field_is_a_warning() -> None:
     ["claire.dubois@", "claire dubois@boulangerie-martin.fr", "claire@boulangerie", "@x.fr"],
 )
 def test_a_malformed_email_is_refused(email: str) -> None:
-    problems = validate_client(company(contacts=(contact(email=email),)), locale="en")
+    problems = validate_client(complete_company(contacts=(claire(email=email),)), locale="en")
     assert [(p.code, p.field) for p in problems] == [("contact.email.format", "contacts[0].email")]
     assert "claire.dubois@boulangerie-martin.fr" in problems[0].message
 
@@ -322,12 +292,12 @@ def test_a_malformed_email_is_refused(email: str) -> None:
     "email", [" Claire.Dubois@Boulangerie-Martin.FR ", "élodie.lefèvre@café-du-port.fr"]
 )
 def test_an_email_with_capitals_accents_or_surrounding_spaces_is_accepted(email: str) -> None:
-    assert validate_client(company(contacts=(contact(email=email),))) == []
+    assert validate_client(complete_company(contacts=(claire(email=email),))) == []
 
 
 def test_the_primary_contacts_four_fields_are_required() -> None:
     bare = Contact(civility=Civility.MR, position="Comptable")
-    assert found(company(contacts=(bare,))) == [
+    assert found(complete_company(contacts=(bare,))) == [
         ("contact.first_name.required", "contacts[0].first_name"),
         ("contact.last_name.required", "contacts[0].last_name"),
         ("contact.email.required", "contacts[0].email"),
@@ -336,18 +306,18 @@ def test_the_primary_contacts_four_fields_are_required() -> None:
 
 
 def test_the_required_message_names_the_field() -> None:
-    problems = validate_client(company(contacts=(contact(email=""),)), locale="en")
+    problems = validate_client(complete_company(contacts=(claire(email=""),)), locale="en")
     assert problems[0].message == "The primary contact's e-mail is required."
 
 
 def test_only_the_primary_contact_must_fill_the_required_fields() -> None:
     assistant = Contact(first_name="Paul", position="Secrétariat")
-    client = company(contacts=(assistant, contact(primary=True)))
+    client = complete_company(contacts=(assistant, claire(primary=True)))
     assert validate_client(client) == []
 
 
 def test_a_company_without_any_contact_lacks_its_primary_contact() -> None:
-    problems = validate_client(company(contacts=()), locale="en")
+    problems = validate_client(complete_company(contacts=()), locale="en")
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("contact.primary.required", "contacts", "error")
     ]
@@ -358,7 +328,9 @@ def test_an_individual_without_contact_is_fine() -> None:
 
 
 def test_two_primary_contacts_are_refused() -> None:
-    client = company(contacts=(contact(primary=True), contact(first_name="Luc", primary=True)))
+    client = complete_company(
+        contacts=(claire(primary=True), claire(first_name="Luc", primary=True))
+    )
     problems = validate_client(client, locale="en")
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("contact.primary.multiple", "contacts", "error")
@@ -367,7 +339,7 @@ def test_two_primary_contacts_are_refused() -> None:
 
 
 def test_several_contacts_and_none_primary_is_a_warning() -> None:
-    client = company(contacts=(contact(), contact(first_name="Luc")))
+    client = complete_company(contacts=(claire(), claire(first_name="Luc")))
     problems = validate_client(client, locale="en")
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("contact.primary.missing", "contacts", "warning")
@@ -387,7 +359,7 @@ def test_several_contacts_and_none_primary_is_a_warning() -> None:
 def test_the_primary_contact_is_the_marked_one_or_the_only_one(
     primaries: tuple[bool, ...], expected: list[int]
 ) -> None:
-    client = company(contacts=tuple(contact(primary=flag) for flag in primaries))
+    client = complete_company(contacts=tuple(claire(primary=flag) for flag in primaries))
     assert primary_contact_indexes(client) == expected
 
 
@@ -395,7 +367,7 @@ def test_the_primary_contact_is_the_marked_one_or_the_only_one(
 
 
 def test_a_company_without_name_is_refused() -> None:
-    problems = validate_client(company(name="  "), locale="en")
+    problems = validate_client(complete_company(name="  "), locale="en")
     assert [(p.code, p.field) for p in problems] == [("client.name.required", "name")]
     assert problems[0].message == "The company name is required."
 
@@ -420,7 +392,7 @@ def test_an_individual_without_last_name_is_refused() -> None:
     ],
 )
 def test_a_website_address_or_bare_domain_is_accepted(website: str) -> None:
-    assert validate_client(company(website=website)) == []
+    assert validate_client(complete_company(website=website)) == []
 
 
 @pytest.mark.parametrize(
@@ -439,17 +411,17 @@ def test_a_website_address_or_bare_domain_is_accepted(website: str) -> None:
     ],
 )
 def test_a_website_that_is_no_web_address_is_refused(website: str) -> None:
-    assert found(company(website=website)) == [("client.website.format", "website")]
+    assert found(complete_company(website=website)) == [("client.website.format", "website")]
 
 
 def test_a_company_cannot_be_its_own_parent() -> None:
-    assert found(company(parent_id="c1")) == [("client.parent_id.self", "parent_id")]
-    assert found(company(parent_id="c2")) == []
+    assert found(complete_company(parent_id="c1")) == [("client.parent_id.self", "parent_id")]
+    assert found(complete_company(parent_id="c2")) == []
 
 
 @pytest.mark.parametrize("account", ["411DURAND-ET-FILS", "411 DURAND", "411ÉLODIE", "4" * 18])
 def test_an_accounting_account_other_software_would_refuse_is_a_warning(account: str) -> None:
-    problems = validate_client(company(accounting_account=account))
+    problems = validate_client(complete_company(accounting_account=account))
     assert [(p.code, p.field, p.severity) for p in problems] == [
         ("client.accounting_account.format", "accounting_account", "warning")
     ]
@@ -459,14 +431,14 @@ def test_an_accounting_account_other_software_would_refuse_is_a_warning(account:
 
 
 def test_every_problem_comes_at_once_in_the_order_of_the_record() -> None:
-    client = company(
+    client = complete_company(
         name="",
         website="boulangerie martin",
         vat_number="FR12123456782",
         siret="12345678200011",
         siren="123456782",
         address=Address(postal_code="6900", city="Lyon"),
-        contacts=(contact(email="claire@", primary=True), contact(direct_phone="12", primary=True)),
+        contacts=(claire(email="claire@", primary=True), claire(direct_phone="12", primary=True)),
     )
     assert found(client) == [
         ("client.name.required", "name"),
@@ -481,7 +453,7 @@ def test_every_problem_comes_at_once_in_the_order_of_the_record() -> None:
 
 
 def test_messages_are_french_by_default_and_english_on_request() -> None:
-    client = company(name="")
+    client = complete_company(name="")
     french = validate_client(client)
     assert french == validate_client(client, locale="fr_FR")
     assert french[0].message == translate(
@@ -492,17 +464,17 @@ def test_messages_are_french_by_default_and_english_on_request() -> None:
 
 def test_a_locale_without_messages_is_refused() -> None:
     with pytest.raises(ValueError, match="choose one of: fr, en") as raised:
-        validate_client(company(), locale="de")
+        validate_client(complete_company(), locale="de")
     assert "'de'" in str(raised.value)
 
 
 def test_checking_twice_gives_the_same_problems() -> None:
-    client = company(name="", contacts=(contact(direct_phone="x"), contact(email="y")))
+    client = complete_company(name="", contacts=(claire(direct_phone="x"), claire(email="y")))
     assert validate_client(client) == validate_client(client)
 
 
 def test_validation_leaves_the_record_as_it_was() -> None:
-    client = company(vat_number="fr 11 123 456 782")
+    client = complete_company(vat_number="fr 11 123 456 782")
     validate_client(client)
     assert client.vat_number == "fr 11 123 456 782"
     assert attrs.evolve(client) == client

@@ -11,39 +11,17 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import phonenumbers
 import pytest
+from tests.factories import LYON, complete_company
 
-from clientbook import Address, Client, ClientKind, Contact, normalize_client
+from clientbook import Contact, normalize_client
 from clientbook._rules.phones import forget_verdicts
 from clientbook._rules.policy import Policy
 from clientbook._rules.validation import client as validation
 from clientbook._rules.validation import fields, validate_client
 from clientbook.identifiers import naf, siren, siret, vat
-
-
-def company(*, postal_code: str = "69003", city: str = "Lyon", **fields: Any) -> Client:
-    values: dict[str, Any] = {
-        "id": "c1",
-        "kind": ClientKind.COMPANY,
-        "name": "Boulangerie Martin",
-        "website": "www.boulangerie-martin.fr",
-        "siret": "12345678200010",
-        "vat_number": "FR11123456782",
-        "ape_code": "10.71C",
-        "address": Address(line1="12 rue des Lilas", postal_code=postal_code, city=city),
-        "contacts": (
-            Contact(
-                first_name="Claire",
-                last_name="Dubois",
-                email="claire.dubois@boulangerie-martin.fr",
-                direct_phone="04 78 12 34 56",
-                mobile_phone="06 12 34 56 78",
-            ),
-        ),
-    }
-    return Client(**(values | fields))
-
 
 Calls = Counter[str]
 
@@ -68,7 +46,7 @@ def calls() -> Calls:
 def test_each_identifier_of_a_valid_company_is_validated_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
-    client = company()
+    client = complete_company()
     for module in (siren, siret, vat, naf):
         for name in ("validate", "is_valid", "format"):
             spy(monkeypatch, calls, module, name)
@@ -95,7 +73,7 @@ def test_each_identifier_of_a_valid_company_is_validated_once(
 def test_the_sirens_of_a_company_are_read_from_its_identifiers_validated_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls, fields: dict[str, str], validated: dict[str, int]
 ) -> None:
-    client = company(**fields)
+    client = complete_company(**fields)
     for module in (siren, siret, vat):
         for name in ("validate", "is_valid"):
             spy(monkeypatch, calls, module, name)
@@ -108,7 +86,7 @@ def test_a_plain_national_number_is_not_parsed_and_its_type_read_once(
 ) -> None:
     for name in ("parse", "is_valid_number", "number_type", "format_number"):
         spy(monkeypatch, calls, phonenumbers, name)
-    assert validate_client(company()) == []
+    assert validate_client(complete_company()) == []
     assert calls == {
         "phonenumbers.is_valid_number": 2,
         "phonenumbers.number_type": 1,  # the mobile field's number: is it a mobile?
@@ -118,7 +96,7 @@ def test_a_plain_national_number_is_not_parsed_and_its_type_read_once(
 def test_a_number_of_another_form_is_parsed_once(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
-    client = company(
+    client = complete_company(
         contacts=(
             Contact(
                 first_name="Claire",
@@ -142,9 +120,8 @@ def test_a_number_of_another_form_is_parsed_once(
 def test_a_mainland_mobile_of_a_guadeloupe_company_is_tried_in_both_territories(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
-    client = company(
-        postal_code="97110",
-        city="Pointe-à-Pitre",
+    client = complete_company(
+        address=attrs.evolve(LYON, postal_code="97110", city="Pointe-à-Pitre"),
         contacts=(
             Contact(
                 first_name="Claire",
@@ -164,7 +141,7 @@ def test_a_mainland_mobile_of_a_guadeloupe_company_is_tried_in_both_territories(
 
 def test_no_policy_is_the_default_policy_built_once() -> None:
     assert Policy() == validation.DEFAULT_POLICY
-    client = company(contacts=())
+    client = complete_company(contacts=())
     assert validate_client(client) == validate_client(client, policy=Policy())
 
 
@@ -172,16 +149,18 @@ def test_a_plain_website_is_not_split_as_a_url(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
     spy(monkeypatch, calls, fields, "urlsplit")
-    assert validate_client(company(website="https://www.boulangerie-martin.fr/contact")) == []
+    assert (
+        validate_client(complete_company(website="https://www.boulangerie-martin.fr/contact")) == []
+    )
     assert calls == {}
-    assert validate_client(company(website="www.boulangerie-martin.fr:8080")) == []
+    assert validate_client(complete_company(website="www.boulangerie-martin.fr:8080")) == []
     assert calls == {"clientbook._rules.validation.fields.urlsplit": 1}
 
 
 def test_a_normalised_record_is_checked_without_parsing_its_e164_numbers(
     monkeypatch: pytest.MonkeyPatch, calls: Calls
 ) -> None:
-    client = normalize_client(company())
+    client = normalize_client(complete_company())
     assert client.contacts[0].direct_phone == "+33478123456"
     spy(monkeypatch, calls, phonenumbers, "parse")
     assert validate_client(client) == []
@@ -193,5 +172,5 @@ def test_normalising_then_validating_asks_phonenumbers_once_a_number(
 ) -> None:
     for name in ("parse", "is_valid_number", "number_type"):
         spy(monkeypatch, calls, phonenumbers, name)
-    assert validate_client(normalize_client(company())) == []
+    assert validate_client(normalize_client(complete_company())) == []
     assert calls == {"phonenumbers.is_valid_number": 2, "phonenumbers.number_type": 1}
