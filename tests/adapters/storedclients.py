@@ -1,13 +1,12 @@
-"""Small factories of clients for the SQL adapter's tests: one arrange line each."""
+"""Series of clients for the SQL adapter's tests: many companies, and clients that overlap."""
 
 from __future__ import annotations
 
 import datetime
 from typing import Any
 
-import attrs
-
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
+from tests.factories import company
 
 _TOWNS = (
     ("69003", "Lyon"),
@@ -19,11 +18,6 @@ _TOWNS = (
 )
 _TRADES = ("Boulangerie", "Garage", "Menuiserie", "Pâtisserie", "Établissements", "Société")
 _SURNAMES = ("Martin", "Dubois", "Lefèvre", "Nguyen", "Moreau", "Girard", "Bœuf", "Éloi")
-
-
-def company(client_id: str, name: str, **fields: Any) -> Client:
-    """A company named *name*; *fields* set any other field of :class:`Client`."""
-    return attrs.evolve(Client(id=client_id, kind=ClientKind.COMPANY, name=name), **fields)
 
 
 def full_company(number: int) -> Client:

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import pytest
 
-from clientbook import Client, ClientExists, ClientInvalid, ClientKind, Contact, ParentCycle
+from clientbook import Client, ClientExists, ClientInvalid, Contact, ParentCycle
 from clientbook.services import (
     archive_client,
     create_client,
@@ -21,25 +21,26 @@ from clientbook.services import (
     search_clients,
     update_client,
 )
+from tests.factories import company
 
 from .conftest import Unit, Units
 
 TENANT = "cabinet-lefort"
 
 
-def a_company(client_id: str, name: str, **fields: Any) -> Client:
+def martin(client_id: str, name: str, **fields: Any) -> Client:
+    """A company of the Martin group, its accountant as primary contact."""
     contact = Contact(
         first_name="Lucie",
         last_name="Martin",
         email=f"compta@{client_id}.fr",
         direct_phone="04 78 42 10 10",
     )
-    company = Client(id=client_id, kind=ClientKind.COMPANY, name=name, contacts=(contact,))
-    return attrs.evolve(company, **fields)
+    return company(client_id, name, contacts=(contact,), **fields)
 
 
-HOLDING = a_company("c-holding", "Groupe Martin", siren="732829320")
-BRANCH = a_company("c-vaise", "Boulangerie Martin Vaise", siren="732829320", parent_id="c-holding")
+HOLDING = martin("c-holding", "Groupe Martin", siren="732829320")
+BRANCH = martin("c-vaise", "Boulangerie Martin Vaise", siren="732829320", parent_id="c-holding")
 
 
 def stored_ids(units: Units) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 from unittest import mock
 
 import attrs
@@ -10,15 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clientbook import Client, ClientExists, ClientKind, Contact, StaleClient, search_key
+from clientbook import Client, ClientExists, Contact, StaleClient, search_key
 from clientbook._rules.search import matches_prefix
 from clientbook.memory import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
+from tests.factories import company
 
 TENANT = "cabinet-lefort"
-
-
-def company(client_id: str, name: str, **changes: Any) -> Client:
-    return attrs.evolve(Client(id=client_id, kind=ClientKind.COMPANY, name=name), **changes)
 
 
 def a_store(*clients: Client) -> MemoryStore:

@@ -13,9 +13,9 @@ import pytest
 from clientbook import ClientNotFound
 from clientbook.memory import MemoryClientRepository
 from clientbook.sql import SqlClientRepository
+from tests.factories import company
 
 from .conftest import Unit, Units
-from .storedclients import company
 
 TENANT = "cabinet-lefort"
 OTHER = "atelier-girard"

@@ -41,9 +41,10 @@ from clientbook.sql import (
     StorageError,
     metadata,
 )
+from tests.factories import company
 
 from .sqlprobes import before_statements, recorded_statements
-from .storedclients import company, full_company, varied_clients
+from .storedclients import full_company, varied_clients
 
 TENANT = "cabinet-lefort"
 OTHER_TENANT = "atelier-girard"

@@ -34,9 +34,10 @@ from clientbook.identifiers import siret, vat
 from clientbook.sql import SqlClientRepository, SqlStore, SqlUnitOfWork
 from clientbook.sql import metadata as tables
 from clientbook.testing.strategies import clients
+from tests.factories import company
 
 from .sqlprobes import recorded_statements
-from .storedclients import company, full_company
+from .storedclients import full_company
 
 # Realistic records, and records with any text, flags and nested values.
 ANY_CLIENTS = st.one_of(clients(), clients(any_text=True))

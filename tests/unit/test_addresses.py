@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 import pytest
+from tests.factories import company
 
 from clientbook import (
     Address,
@@ -37,53 +38,53 @@ VENISSIEUX = Address(line1="Zone industrielle Nord", postal_code="69200", city="
 SAINT_PRIEST = Address(line1="8 chemin de la Forêt", postal_code="69800", city="Saint-Priest")
 
 
-def company(
+def dubois(
     *,
     address: Address | None = SIEGE,
     deliveries: tuple[DeliveryAddress, ...] = (),
     **changes: Any,
 ) -> Client:
-    client = Client(
-        id="dubois",
-        kind=ClientKind.COMPANY,
-        name="Établissements Dubois & Fils",
+    """Établissements Dubois & Fils, at its head office in Lyon, with these delivery addresses."""
+    return company(
+        "dubois",
+        "Établissements Dubois & Fils",
         address=address,
         delivery_addresses=deliveries,
+        **changes,
     )
-    return attrs.evolve(client, **changes)
 
 
 def test_the_main_address_is_the_billing_address_by_default() -> None:
-    assert billing_address(company()) == SIEGE
+    assert billing_address(dubois()) == SIEGE
 
 
 def test_a_separate_billing_address_replaces_the_main_one() -> None:
-    assert billing_address(company(billing_address=COMPTA)) == COMPTA
+    assert billing_address(dubois(billing_address=COMPTA)) == COMPTA
 
 
 def test_a_client_without_any_address_has_no_billing_address() -> None:
-    assert billing_address(company(address=None)) is None
+    assert billing_address(dubois(address=None)) is None
 
 
 def test_the_billing_address_is_the_first_delivery_address() -> None:
-    client = company(deliveries=(DeliveryAddress(address=VENISSIEUX, label="Entrepôt"),))
+    client = dubois(deliveries=(DeliveryAddress(address=VENISSIEUX, label="Entrepôt"),))
     assert delivery_addresses(client) == [SIEGE, VENISSIEUX]
 
 
 def test_the_separate_billing_address_is_offered_for_delivery_not_the_main_one() -> None:
-    assert delivery_addresses(company(billing_address=COMPTA)) == [COMPTA]
+    assert delivery_addresses(dubois(billing_address=COMPTA)) == [COMPTA]
 
 
 def test_an_address_equal_to_the_billing_address_is_offered_once() -> None:
     same_place = Address(line1="12  RUE DES LILAS", postal_code="69003", city="LYON")
-    client = company(
+    client = dubois(
         deliveries=(DeliveryAddress(address=same_place), DeliveryAddress(address=VENISSIEUX))
     )
     assert delivery_addresses(client) == [SIEGE, VENISSIEUX]
 
 
 def test_archived_delivery_addresses_are_not_offered() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=VENISSIEUX, archived=True),
             DeliveryAddress(address=SAINT_PRIEST),
@@ -93,7 +94,7 @@ def test_archived_delivery_addresses_are_not_offered() -> None:
 
 
 def test_archiving_the_billing_address_as_delivery_address_withdraws_it() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=SIEGE, archived=True),
             DeliveryAddress(address=VENISSIEUX),
@@ -103,12 +104,12 @@ def test_archiving_the_billing_address_as_delivery_address_withdraws_it() -> Non
 
 
 def test_the_billing_address_is_the_default_delivery_address() -> None:
-    client = company(deliveries=(DeliveryAddress(address=VENISSIEUX),))
+    client = dubois(deliveries=(DeliveryAddress(address=VENISSIEUX),))
     assert default_delivery_address(client) == SIEGE
 
 
 def test_the_address_chosen_in_the_sales_document_wins() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=VENISSIEUX),
             DeliveryAddress(address=SAINT_PRIEST, default=True),
@@ -118,13 +119,13 @@ def test_the_address_chosen_in_the_sales_document_wins() -> None:
 
 
 def test_the_chosen_address_is_recognised_whatever_its_case() -> None:
-    client = company(deliveries=(DeliveryAddress(address=VENISSIEUX),))
+    client = dubois(deliveries=(DeliveryAddress(address=VENISSIEUX),))
     typed = attrs.evolve(VENISSIEUX, city="VÉNISSIEUX")
     assert default_delivery_address(client, chosen=typed) == VENISSIEUX
 
 
 def test_the_flagged_default_comes_before_the_billing_address() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=VENISSIEUX),
             DeliveryAddress(address=SAINT_PRIEST, default=True),
@@ -134,7 +135,7 @@ def test_the_flagged_default_comes_before_the_billing_address() -> None:
 
 
 def test_of_several_flagged_defaults_the_first_one_is_the_default() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=VENISSIEUX, default=True),
             DeliveryAddress(address=SAINT_PRIEST, default=True),
@@ -144,12 +145,12 @@ def test_of_several_flagged_defaults_the_first_one_is_the_default() -> None:
 
 
 def test_the_only_delivery_address_of_a_client_without_address_is_the_default() -> None:
-    client = company(address=None, deliveries=(DeliveryAddress(address=VENISSIEUX),))
+    client = dubois(address=None, deliveries=(DeliveryAddress(address=VENISSIEUX),))
     assert default_delivery_address(client) == VENISSIEUX
 
 
 def test_an_archived_address_is_never_a_default() -> None:
-    client = company(
+    client = dubois(
         address=None,
         deliveries=(
             DeliveryAddress(address=VENISSIEUX, default=True, archived=True),
@@ -160,7 +161,7 @@ def test_an_archived_address_is_never_a_default() -> None:
 
 
 def test_an_archived_billing_address_is_not_the_default() -> None:
-    client = company(
+    client = dubois(
         deliveries=(
             DeliveryAddress(address=SIEGE, archived=True),
             DeliveryAddress(address=VENISSIEUX),
@@ -171,7 +172,7 @@ def test_an_archived_billing_address_is_not_the_default() -> None:
 
 
 def test_without_billing_address_nor_flag_among_several_there_is_no_arbitrary_default() -> None:
-    client = company(
+    client = dubois(
         address=None,
         deliveries=(DeliveryAddress(address=VENISSIEUX), DeliveryAddress(address=SAINT_PRIEST)),
     )
@@ -179,11 +180,11 @@ def test_without_billing_address_nor_flag_among_several_there_is_no_arbitrary_de
 
 
 def test_a_client_without_any_address_has_no_default_delivery_address() -> None:
-    assert default_delivery_address(company(address=None)) is None
+    assert default_delivery_address(dubois(address=None)) is None
 
 
 def test_choosing_an_address_the_client_does_not_have_is_refused() -> None:
-    client = company(deliveries=(DeliveryAddress(address=VENISSIEUX),))
+    client = dubois(deliveries=(DeliveryAddress(address=VENISSIEUX),))
     with pytest.raises(UnknownDeliveryAddress) as raised:
         default_delivery_address(client, chosen=SAINT_PRIEST)
     assert raised.value.address == SAINT_PRIEST
@@ -193,7 +194,7 @@ def test_choosing_an_address_the_client_does_not_have_is_refused() -> None:
 
 
 def test_choosing_an_archived_address_is_refused_and_says_so() -> None:
-    client = company(deliveries=(DeliveryAddress(address=VENISSIEUX, archived=True),))
+    client = dubois(deliveries=(DeliveryAddress(address=VENISSIEUX, archived=True),))
     with pytest.raises(UnknownDeliveryAddress) as raised:
         default_delivery_address(client, chosen=VENISSIEUX)
     assert raised.value.archived is True
@@ -208,7 +209,7 @@ def test_an_unknown_delivery_address_error_survives_pickling() -> None:
 
 
 def test_a_company_is_invoiced_at_its_main_coordinates_never_at_a_contact() -> None:
-    client = company(
+    client = dubois(
         siret="123 456 782 00010",
         vat_number="fr 11 123 456 782",
         contacts=(
@@ -224,35 +225,35 @@ def test_a_company_is_invoiced_at_its_main_coordinates_never_at_a_contact() -> N
 
 
 def test_a_company_invoice_goes_to_its_separate_billing_address() -> None:
-    assert invoice_recipient(company(billing_address=COMPTA)).address == COMPTA
+    assert invoice_recipient(dubois(billing_address=COMPTA)).address == COMPTA
 
 
 def test_the_siren_of_a_company_known_by_its_vat_number_only_is_on_the_invoice() -> None:
-    assert invoice_recipient(company(vat_number="FR83404833048")).siren == "404833048"
+    assert invoice_recipient(dubois(vat_number="FR83404833048")).siren == "404833048"
 
 
 def test_a_monaco_company_has_no_siren_on_its_invoice() -> None:
-    recipient = invoice_recipient(company(vat_number="FR 12 000 123 456"))
+    recipient = invoice_recipient(dubois(vat_number="FR 12 000 123 456"))
     assert recipient.siren == ""
 
 
 def test_without_a_siren_the_invoice_carries_the_sirets_siren_as_validation_reads_it() -> None:
     # The SIRET's SIREN is the company's (validate_client compares the VAT number with it and
     # reports vat.siren_mismatch): the invoice says the same, not the VAT number's.
-    client = company(siren="", siret="404 833 048 00014", vat_number="FR11123456782")
+    client = dubois(siren="", siret="404 833 048 00014", vat_number="FR11123456782")
     assert invoice_recipient(client).siren == "404833048"
     policy = Policy(required_contact_fields=set())
     assert [p.code for p in validate_client(client, policy=policy)] == ["vat.siren_mismatch"]
 
 
 def test_without_a_valid_siren_or_siret_the_invoice_carries_the_vat_numbers_siren() -> None:
-    assert invoice_recipient(
-        company(siret="40483304800015", vat_number=" fr11123456782")
-    ).siren == ("123456782")
+    assert invoice_recipient(dubois(siret="40483304800015", vat_number=" fr11123456782")).siren == (
+        "123456782"
+    )
 
 
 def test_an_invalid_siren_is_passed_on_as_entered_for_validation_to_report() -> None:
-    assert invoice_recipient(company(siren="123 456 789")).siren == "123 456 789"
+    assert invoice_recipient(dubois(siren="123 456 789")).siren == "123 456 789"
 
 
 def test_an_individual_is_invoiced_with_civility_and_name() -> None:
@@ -270,7 +271,7 @@ def test_an_individual_is_invoiced_with_civility_and_name() -> None:
 
 
 def test_the_map_link_searches_the_main_address_with_the_country_name() -> None:
-    url = maps_url(company())
+    url = maps_url(dubois())
     assert url is not None
     parts = urlsplit(url)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "www.google.com", "/maps/search/")
@@ -281,7 +282,7 @@ def test_the_map_link_searches_the_main_address_with_the_country_name() -> None:
 
 
 def test_the_country_name_follows_the_locale() -> None:
-    client = company(
+    client = dubois(
         address=Address(line1="Rue du Marché 3", postal_code="1204", city="Genève", country="CH")
     )
     url = maps_url(client, locale="en")
@@ -290,7 +291,7 @@ def test_the_country_name_follows_the_locale() -> None:
 
 
 def test_every_part_of_the_map_link_is_url_encoded() -> None:
-    client = company(
+    client = dubois(
         address=Address(line1="5 place d'Armes & Co #2", postal_code="59000", city="Lille?")
     )
     url = maps_url(client)
@@ -302,7 +303,7 @@ def test_every_part_of_the_map_link_is_url_encoded() -> None:
 
 
 def test_cedex_is_left_out_of_the_map_search() -> None:
-    client = company(
+    client = dubois(
         address=Address(line1="1 avenue de France", postal_code="75700", city="PARIS CEDEX 07")
     )
     url = maps_url(client)
@@ -311,9 +312,9 @@ def test_cedex_is_left_out_of_the_map_search() -> None:
 
 
 def test_a_client_is_not_located_when_its_postal_address_is_not_filled() -> None:
-    assert maps_url(company(address=None)) is None
-    assert maps_url(company(address=Address(line1="12 rue des Lilas", postal_code="69003"))) is None
+    assert maps_url(dubois(address=None)) is None
+    assert maps_url(dubois(address=Address(line1="12 rue des Lilas", postal_code="69003"))) is None
 
 
 def test_the_map_link_needs_the_main_address_not_the_billing_one() -> None:
-    assert maps_url(company(address=None, billing_address=COMPTA)) is None
+    assert maps_url(dubois(address=None, billing_address=COMPTA)) is None

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.factories import company
 
 from clientbook import Address, Client, ClientKind, Contact
 from clientbook._rules.duplicates import (
@@ -18,10 +17,6 @@ from clientbook._rules.duplicates import (
 )
 from clientbook.identifiers import vat
 from clientbook.identifiers._text import SPACES
-
-
-def company(id: str, name: str = "", **changes: Any) -> Client:  # noqa: A002 - the field's name
-    return attrs.evolve(Client(id=id, kind=ClientKind.COMPANY, name=name), **changes)
 
 
 def with_email(email: str) -> tuple[Contact, ...]:

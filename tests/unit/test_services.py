@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
+from tests.factories import COMPANIES, company
 
 from clientbook import (
     Address,
@@ -43,16 +44,6 @@ TENANT = "cabinet-lefort"
 NOW = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.UTC)
 LYON = Address(line1="8 rue de la République", postal_code="69002", city="Lyon")
 
-# Valid, fictitious numbers (Luhn, VAT key): (SIREN, SIRET of the head office).
-COMPANIES = [
-    ("404833048", "40483304800014"),
-    ("123456782", "12345678200010"),
-    ("111222337", "11122233700011"),
-    ("987654324", "98765432400019"),
-    ("246813570", "24681357000016"),
-    ("135792463", "13579246300014"),
-]
-
 
 def lucie(**changes: Any) -> Contact:
     contact = Contact(
@@ -69,16 +60,14 @@ def lucie(**changes: Any) -> Contact:
 def a_company(client_id: str = "c-martin", number: int = 0, **changes: Any) -> Client:
     """A company with every field the default policy requires, entered as people type."""
     siren, siret = COMPANIES[number]
-    client = Client(
-        id=client_id,
-        kind=ClientKind.COMPANY,
-        name="Boulangerie Martin",
-        siret=f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}",
-        vat_number=vat.from_siren(siren),
-        address=LYON,
-        contacts=(lucie(),),
-    )
-    return attrs.evolve(client, **changes)
+    values: dict[str, Any] = {
+        "siret": f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}",
+        "vat_number": vat.from_siren(siren),
+        "address": LYON,
+        "contacts": (lucie(),),
+    }
+    # Evolved: a changed SIRET keeps the SIREN of the first one, as a copy read and changed does.
+    return attrs.evolve(company(client_id, "Boulangerie Martin", **values), **changes)
 
 
 def a_store(*clients: Client) -> MemoryStore:
