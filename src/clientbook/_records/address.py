@@ -1,8 +1,14 @@
-"""Postal addresses: the value, and the delivery addresses a client keeps."""
+"""Postal addresses: the value, and the delivery addresses a client keeps.
+
+Both refuse a value of the wrong type with a :class:`TypeError` naming the field (see
+:class:`~clientbook.Client`).
+"""
 
 from __future__ import annotations
 
 import attrs
+
+from clientbook._records.checks import FieldTypes
 
 __all__ = ["Address", "DeliveryAddress"]
 
@@ -31,6 +37,16 @@ class Address:
     city: str = ""
     country: str = "FR"
 
+    def __attrs_post_init__(self) -> None:
+        if not (
+            type(self.line1) is str
+            and type(self.line2) is str
+            and type(self.postal_code) is str
+            and type(self.city) is str
+            and type(self.country) is str
+        ):
+            _ADDRESS.refuse(self)
+
     def is_filled(self) -> bool:
         """Return whether the address can be found on a map: a street or a postal code, and a city.
 
@@ -58,3 +74,21 @@ class DeliveryAddress:
     label: str = ""
     default: bool = False
     archived: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not (
+            type(self.address) is Address
+            and type(self.label) is str
+            and type(self.default) is bool
+            and type(self.archived) is bool
+        ):
+            _DELIVERY_ADDRESS.refuse(self)
+
+
+_TEXT = (str,)
+_ADDRESS = FieldTypes(
+    "Address", line1=_TEXT, line2=_TEXT, postal_code=_TEXT, city=_TEXT, country=_TEXT
+)
+_DELIVERY_ADDRESS = FieldTypes(
+    "DeliveryAddress", address=(Address,), label=_TEXT, default=(bool,), archived=(bool,)
+)

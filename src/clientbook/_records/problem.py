@@ -6,6 +6,8 @@ from typing import Literal
 
 import attrs
 
+from clientbook._records.checks import FieldTypes, refusal
+
 __all__ = ["Problem", "Severity"]
 
 #: ``"error"``: the data must be fixed before use; ``"warning"``: worth a look, not blocking.
@@ -27,3 +29,17 @@ class Problem:
     field: str
     message: str
     severity: Severity = "error"
+
+    def __attrs_post_init__(self) -> None:
+        if not (
+            type(self.code) is str
+            and type(self.field) is str
+            and type(self.message) is str
+            and self.severity in _SEVERITIES
+        ):
+            _PROBLEM.refuse(self)
+            raise refusal("Problem", "severity", "'error' or 'warning'", self.severity)
+
+
+_SEVERITIES = ("error", "warning")
+_PROBLEM = FieldTypes("Problem", code=(str,), field=(str,), message=(str,), severity=(str,))
