@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import functools
 
+import attrs
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from benchmarks.compare_records import (
     SIZE,
     FloorValues,
+    construction,
     floor,
     floor_values,
+    full_record,
     make_records,
+    unchecked,
     validate_all,
 )
 from clientbook import Address, Client, ClientKind, Contact
@@ -85,3 +89,24 @@ def test_the_floor_hands_the_libraries_what_the_rules_hand_them() -> None:
     (before,) = floor_values([client], shortcuts=False)
     assert len(before.emails) == 2
     assert all(r.fields is None for phone in before.phones for r in phone.readings)
+
+
+def test_client_construction(benchmark: BenchmarkFixture) -> None:
+    fields = full_record()
+    benchmark.group = "building one record"
+    client = benchmark(lambda: Client(**fields))
+    assert client.siren == client.siret[:9]
+
+
+def test_the_unchecked_twin_builds_the_same_record_without_checks() -> None:
+    fields = full_record()
+    twin = unchecked(Client)
+    assert attrs.asdict(twin(**fields)) == attrs.asdict(Client(**fields))
+    unchecked_id: object = twin(**{**fields, "id": 1}).id
+    assert unchecked_id == 1  # what the checks now refuse
+    assert [name for name, *_ in construction(1, number=10)] == [
+        "Client(...) of a complete record",
+        "attrs.evolve(client, version=1)",
+        "Contact(...) of a primary contact",
+        "Address(...)",
+    ]

@@ -31,22 +31,42 @@ process), best of 3 (``--runs``), the three taking turns:
   the figures taken before.
 
 The issue's targets: the whole within 1.5 times the floor, and at least 10,000 records/s.
+
+With ``--construction`` (a few seconds) it times instead, in µs, best of ``--runs`` rounds of
+100,000, taking turns: ``Client(...)`` of a complete record and ``attrs.evolve(client,
+version=1)``, beside the same on :func:`unchecked` twins of the records (the same attrs
+classes without the converters and checks of issue 8 §5: what building a record cost
+before them).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from clientbook import Address, Client, ClientKind, Contact, validate_client
+import attrs
+from attrs import AttrsInstance
+
+from clientbook import (
+    Address,
+    Civility,
+    Client,
+    ClientKind,
+    Contact,
+    DeliveryAddress,
+    Role,
+    validate_client,
+)
 from clientbook._rules.email import _plain_address
 from clientbook._rules.phones import _FALLBACKS, _FRENCH_PLAN, _plain_national, client_region
 from clientbook.identifiers import naf, siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
 
 SIZE = 100_000
+T = TypeVar("T", bound=AttrsInstance)
 NAMES = ("Boulangerie Martin", "Établissements Dubois", "Garage Lefèvre", "Cabinet Müller")
 PLACES = (("69003", "Lyon"), ("75011", "Paris"), ("33000", "Bordeaux"), ("97110", "Pointe-à-Pitre"))
 CODES = ("10.71C", "62.01Z", "45.20A", "69.10Z")
@@ -240,12 +260,82 @@ def best_times(
     return best
 
 
+def full_record() -> dict[str, Any]:
+    """The fields of a complete company record: every field an import fills, and more."""
+    (record,) = make_records(1)
+    lyon = Address(line1="3 rue de la République", postal_code="69002", city="Lyon")
+    return {
+        **attrs.asdict(record, recurse=False),
+        "roles": frozenset({Role.CLIENT, Role.SUPPLIER}),
+        "billing_address": lyon,
+        "delivery_addresses": (DeliveryAddress(address=lyon, label="Entrepôt", default=True),),
+        "contacts": (attrs.evolve(record.contacts[0], civility=Civility.MRS),),
+        "owner": "user-7",
+        "created_at": datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.UTC),
+        "version": 3,
+    }
+
+
+def unchecked(record_type: type[T]) -> type[T]:
+    """Return a twin of the attrs class *record_type* without its converters and checks."""
+    fields = {field.name: attrs.field(default=field.default) for field in attrs.fields(record_type)}
+    twin: type[T] = attrs.make_class(
+        record_type.__name__, fields, frozen=True, slots=True, kw_only=True
+    )
+    return twin
+
+
+def construction(rounds: int, number: int = 100_000) -> list[tuple[str, float, float]]:
+    """Return, in µs, the best time of each way of building a record, checked and unchecked.
+
+    The checked and the unchecked take turns within each round; the time is the process's
+    CPU time, as in :func:`best_times`.
+    """
+    fields = full_record()
+    twin = unchecked(Client)
+    client, bare = Client(**fields), twin(**fields)
+    contact = attrs.asdict(fields["contacts"][0], recurse=False)
+    contact_twin = unchecked(Contact)
+    address = attrs.asdict(fields["address"], recurse=False)
+    address_twin = unchecked(Address)
+    ways: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+        ("Client(...) of a complete record", lambda: Client(**fields), lambda: twin(**fields)),
+        (
+            "attrs.evolve(client, version=1)",
+            lambda: attrs.evolve(client, version=1),
+            lambda: attrs.evolve(bare, version=1),
+        ),
+        (
+            "Contact(...) of a primary contact",
+            lambda: Contact(**contact),
+            lambda: contact_twin(**contact),
+        ),
+        ("Address(...)", lambda: Address(**address), lambda: address_twin(**address)),
+    ]
+    best = {(name, side): float("inf") for name, *_ in ways for side in (0, 1)}
+    for _ in range(rounds):
+        for name, *sides in ways:
+            for side, build in enumerate(sides):
+                start = time.process_time()
+                for _ in range(number):
+                    build()
+                seconds = (time.process_time() - start) / number
+                best[name, side] = min(best[name, side], seconds * 1e6)
+    return [(name, best[name, 0], best[name, 1]) for name, *_ in ways]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Print records/s for validate_client and for its floor, and their ratio."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=SIZE)
     parser.add_argument("--runs", type=int, default=3, help="rounds; the best of each is kept")
+    parser.add_argument("--construction", action="store_true", help="time building records instead")
     arguments = parser.parse_args(argv)
+    if arguments.construction:
+        print(f"{'build':<40}{'checked µs':>12}{'unchecked µs':>14}{'added µs':>10}")
+        for name, checked, bare in construction(arguments.runs):
+            print(f"{name:<40}{checked:>12.2f}{bare:>14.2f}{checked - bare:>10.2f}")
+        return
     count = arguments.records
     records = make_records(count)
     values = floor_values(records)
