@@ -12,14 +12,14 @@ How, and why so (an import builds or evolves about three clients a client it sto
 
 - Each record checks its plain fields in its ``__attrs_post_init__``, in one expression of
   exact-type tests (``type(self.name) is str and ...``), and calls :meth:`FieldTypes.refuse`
-  only when that fails, to find the field and build the message. Measured with
-  ``timeit`` on a complete ``Client`` (2 cores, shared): about 0.8 µs more than without any
-  check (2.5 µs), of which 0.5 µs are the converters below. An attrs ``validator=``
-  on each field (``attrs.validators.instance_of``, ``optional``, ``deep_iterable``) adds
-  3.5 µs, one Python call a field; a generic pass over the fields in C (``attrgetter``,
-  ``map``, ``all``) adds 0.5 µs to an ``Address`` where the expression adds 0.1 µs. A
-  subclass (a ``str`` subclass for a text) fails the exact test, and :meth:`~FieldTypes.refuse`
-  accepts it.
+  only when that fails, to find the field and build the message. A complete ``Client``
+  costs about 0.8 µs more to build than without any check (2.5 µs; ``python
+  benchmarks/compare_records.py --construction``): 0.3 µs this expression, 0.4 µs the
+  converters below. An attrs ``validator=`` on each field (``attrs.validators.instance_of``,
+  ``optional``, ``deep_iterable``) added 3.5 µs, one Python call a field; a generic pass over
+  the fields in C (``attrgetter``, ``map``, ``all``) added 0.5 µs to an ``Address`` where the
+  expression adds 0.1 µs. A subclass (a ``str`` subclass for a text) fails the exact test,
+  and :meth:`~FieldTypes.refuse` accepts it.
 - The fields that accept more than their type have attrs converters: an enum field takes its
   member or the text of the member's value (``kind="company"``, with :func:`member` and
   :func:`members`), a tuple field any iterable (``contacts=[...]``, with :func:`items`). The
