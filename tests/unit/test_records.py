@@ -15,6 +15,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.factories import LYON, claire, complete_company
 
 from clientbook import (
     Address,
@@ -29,39 +30,18 @@ from clientbook import (
 )
 from clientbook.testing.strategies import clients
 
-LYON = Address(line1="12 rue des Lilas", postal_code="69003", city="Lyon")
 
-
-def helene() -> Contact:
-    return Contact(
-        civility=Civility.MRS,
-        first_name="Hélène",
-        last_name="Martin",
-        email="helene.martin@boulangerie-martin.fr",
-        direct_phone="+33478000000",
-        primary=True,
-    )
-
-
-def boulangerie(**fields: Any) -> Client:
-    """A complete company record; *fields* replace any of its fields."""
-    record = Client(
-        id="cli-0042",
-        kind=ClientKind.COMPANY,
-        name="Boulangerie Martin",
-        address=LYON,
-        billing_address=Address(line1="BP 42", postal_code="69421", city="Lyon Cedex 03"),
-        delivery_addresses=(DeliveryAddress(address=LYON, label="Entrepôt", default=True),),
-        parent_id="cli-0001",
-        siret="12345678200010",
-        vat_number="FR11123456782",
-        ape_code="10.71C",
-        contacts=(helene(),),
-        owner="user-7",
-        created_at=datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.UTC),
-        version=3,
-    )
-    return attrs.evolve(record, **fields)
+def every_field(**fields: Any) -> Client:
+    """Boulangerie Martin with every field filled, the optional ones too; *fields* change any."""
+    filled: dict[str, Any] = {
+        "billing_address": Address(line1="BP 42", postal_code="69421", city="Lyon Cedex 03"),
+        "delivery_addresses": (DeliveryAddress(address=LYON, label="Entrepôt", default=True),),
+        "parent_id": "c0",
+        "owner": "user-7",
+        "created_at": datetime.datetime(2026, 11, 23, 9, 30, tzinfo=datetime.UTC),
+        "version": 3,
+    }
+    return complete_company(**(filled | fields))
 
 
 def refused(build: Any, **fields: Any) -> str:
@@ -94,9 +74,9 @@ def test_roles_given_as_any_iterable_of_roles_or_texts_are_a_set_of_roles() -> N
 
 
 def test_a_record_built_from_texts_equals_the_one_built_from_members() -> None:
-    from_texts = boulangerie(kind="company", roles={"client"})
-    assert from_texts == boulangerie()
-    assert hash(from_texts) == hash(boulangerie())
+    from_texts = every_field(kind="company", roles={"client"})
+    assert from_texts == every_field()
+    assert hash(from_texts) == hash(every_field())
 
 
 def test_an_unknown_kind_is_refused_with_the_kinds_accepted() -> None:
@@ -140,10 +120,10 @@ def test_roles_given_as_one_text_or_holding_an_unknown_role_are_refused() -> Non
 
 
 def test_contacts_given_as_a_list_are_a_tuple_and_the_record_is_hashable() -> None:
-    client = Client(id="cli-1", kind="company", contacts=[helene()])
-    assert client.contacts == (helene(),)
+    client = Client(id="cli-1", kind="company", contacts=[claire()])
+    assert client.contacts == (claire(),)
     assert type(client.contacts) is tuple
-    assert hash(client) == hash(Client(id="cli-1", kind="company", contacts=(helene(),)))
+    assert hash(client) == hash(Client(id="cli-1", kind="company", contacts=(claire(),)))
 
 
 def test_delivery_addresses_given_by_a_generator_are_a_tuple() -> None:
@@ -160,7 +140,7 @@ def test_delivery_addresses_given_by_a_generator_are_a_tuple() -> None:
 
 
 def test_a_contact_that_is_not_a_contact_is_refused_by_its_position() -> None:
-    message = refused(Client, id="cli-1", kind="company", contacts=[helene(), "Claire Dubois"])
+    message = refused(Client, id="cli-1", kind="company", contacts=[claire(), "Claire Dubois"])
     assert message == "Client.contacts[1] must be a Contact; got 'Claire Dubois' (str)"
 
 
@@ -170,7 +150,7 @@ def test_a_delivery_address_given_as_an_address_is_refused() -> None:
 
 
 def test_contacts_that_are_not_iterable_are_refused() -> None:
-    assert refused(Client, id="cli-1", kind="company", contacts=helene()).startswith(
+    assert refused(Client, id="cli-1", kind="company", contacts=claire()).startswith(
         "Client.contacts must be an iterable of Contact; got Contact("
     )
 
@@ -196,8 +176,8 @@ def test_the_siren_is_still_derived_from_a_valid_siret() -> None:
 @pytest.mark.parametrize(
     ("build", "field"),
     [
-        (boulangerie, "active"),
-        (helene, "primary"),
+        (every_field, "active"),
+        (claire, "primary"),
         (lambda **f: DeliveryAddress(address=LYON, **f), "default"),
         (lambda **f: DeliveryAddress(address=LYON, **f), "archived"),
     ],
@@ -211,29 +191,29 @@ def test_a_flag_that_is_not_a_bool_is_refused(build: Any, field: str, flag: obje
 
 @pytest.mark.parametrize("version", [True, 1.0, "1", None])
 def test_a_version_that_is_not_a_whole_number_is_refused(version: object) -> None:
-    assert refused(boulangerie, version=version).startswith(
+    assert refused(every_field, version=version).startswith(
         f"Client.version must be a whole number (int); got {version!r}"
     )
 
 
 def test_a_negative_version_is_refused() -> None:
-    assert refused(boulangerie, version=-1) == (
+    assert refused(every_field, version=-1) == (
         "Client.version must be a whole number, 0 or more (int); got -1 (int)"
     )
 
 
 def test_a_creation_time_may_be_naive_as_before_but_not_a_date() -> None:
     naive = datetime.datetime(2026, 11, 23, 9, 30)
-    assert boulangerie(created_at=naive).created_at == naive
-    assert boulangerie(created_at=None).created_at is None
-    assert refused(boulangerie, created_at=datetime.date(2026, 11, 23)) == (
+    assert every_field(created_at=naive).created_at == naive
+    assert every_field(created_at=None).created_at is None
+    assert refused(every_field, created_at=datetime.date(2026, 11, 23)) == (
         "Client.created_at must be a datetime.datetime or None; "
         "got datetime.date(2026, 11, 23) (date)"
     )
 
 
 def test_an_address_given_as_text_is_refused() -> None:
-    assert refused(boulangerie, billing_address="BP 42, 69421 Lyon Cedex 03") == (
+    assert refused(every_field, billing_address="BP 42, 69421 Lyon Cedex 03") == (
         "Client.billing_address must be an Address or None; got 'BP 42, 69421 Lyon Cedex 03' (str)"
     )
     assert refused(DeliveryAddress, address=None) == (
@@ -260,7 +240,7 @@ def test_text_of_a_str_subclass_is_accepted_and_kept() -> None:
         __slots__ = ()
 
     name = Name("Boulangerie Martin")
-    assert boulangerie(name=name).name is name
+    assert every_field(name=name).name is name
 
 
 def test_a_problem_refuses_a_severity_it_does_not_know() -> None:
@@ -274,7 +254,7 @@ def test_a_problem_refuses_a_severity_it_does_not_know() -> None:
 
 
 def test_evolve_checks_the_record_it_builds() -> None:
-    client = boulangerie()
+    client = every_field()
     assert attrs.evolve(client, kind="individual").kind is ClientKind.INDIVIDUAL
     assert attrs.evolve(client, contacts=[]).contacts == ()
     assert refused(lambda: attrs.evolve(client, owner=7)) == (  # type: ignore[arg-type]
@@ -283,7 +263,7 @@ def test_evolve_checks_the_record_it_builds() -> None:
 
 
 def test_bad_data_in_the_right_type_is_a_problem_and_never_an_error() -> None:
-    client = boulangerie(siret="12345678200011", siren="", vat_number="FR00123456782")
+    client = every_field(siret="12345678200011", siren="", vat_number="FR00123456782")
     assert {problem.field for problem in validate_client(client)} >= {"siret", "vat_number"}
 
 
@@ -310,7 +290,7 @@ _NOT_RECORD = _NUMBERS | st.binary() | st.text()
 # For each record, the values of a wrong type for each of its fields, and a record to change.
 _WRONG: dict[type[Any], tuple[Any, dict[str, st.SearchStrategy[object]]]] = {
     Client: (
-        boulangerie(),
+        every_field(),
         {
             "id": _NOT_TEXT,
             "kind": _NOT_MEMBER.filter(lambda v: v not in ("company", "individual")) | st.none(),
@@ -340,7 +320,7 @@ _WRONG: dict[type[Any], tuple[Any, dict[str, st.SearchStrategy[object]]]] = {
         },
     ),
     Contact: (
-        helene(),
+        claire(),
         {
             "civility": _NOT_MEMBER.filter(lambda v: v not in ("M.", "Mme")),
             **dict.fromkeys(
