@@ -27,7 +27,12 @@ from clientbook._rules.addresses import (
 from clientbook._rules.contacts import add_contact, primary_contact, set_primary_contact
 from clientbook._rules.duplicates import find_duplicates
 from clientbook._rules.parents import ParentCycle, check_parent, top_parent
-from clientbook._rules.search import client_search_keys, matches_prefix, search_key
+from clientbook._rules.search import (
+    client_search_keys,
+    matches_prefix,
+    search_key,
+    without_prefixes,
+)
 from clientbook.testing import strategies as cst
 
 # Text as client files hold it: anything at all, or French names with their accents.
@@ -336,3 +341,13 @@ def test_no_record_rule_raises_on_any_text_in_the_record(
         except ParentCycle:
             pass
     find_duplicates(records)
+
+
+@given(st.sets(st.text(alphabet="abcdé0129", max_size=6), max_size=8), st.text(max_size=4))
+def test_leaving_out_the_keys_that_start_another_changes_no_match(
+    keys: set[str], word: str
+) -> None:
+    kept = without_prefixes(keys)
+    assert kept <= keys
+    assert any(key.startswith(word) for key in kept) == any(key.startswith(word) for key in keys)
+    assert not any(a != b and b.startswith(a) for a in kept for b in kept)

@@ -170,7 +170,7 @@ def test_a_new_client_is_stamped_then_given_its_billing_address_as_a_delivery_ad
         client,
         owner=user if client.owner is None else client.owner,
         created_at=now if client.created_at is None else client.created_at,
-        version=0,
+        version=1,  # as it is stored: a repository then adds it as it is
     )
     assert stamp_new(client, user=user, now=now) == with_billing_as_delivery_address(stamped)
 

@@ -132,10 +132,23 @@ def test_the_search_keys_hold_every_word_and_the_compact_identifiers() -> None:
         "helene",
         "lefevre",
         "nguyen",
-        "123456782",
         "12345678200010",
         "fr11123456782",
     }
+
+
+def test_a_key_that_starts_another_key_is_left_out_as_it_matches_nothing_more() -> None:
+    client = Client(
+        id="c1",
+        kind=ClientKind.COMPANY,
+        name="Martin Martinez",
+        siren="123456782",
+        siret="12345678200010",
+        contacts=(Contact(first_name="Marti", last_name="Lefèvre"),),
+    )
+    assert client_search_keys(client) == {"martinez", "lefevre", "12345678200010"}
+    for typed in ("mar", "martin", "martinez", "marti lef", "1234567", "123456782"):
+        assert matches_prefix(client, typed), typed
 
 
 def test_a_client_without_name_nor_identifiers_has_no_search_keys() -> None:

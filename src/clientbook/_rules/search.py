@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from clientbook._records.client import Client
 
-__all__ = ["client_search_keys", "matches_prefix", "search_key"]
+__all__ = ["client_search_keys", "matches_prefix", "search_key", "without_prefixes"]
 
 # Common French abbreviations in company names, by key, and the words they stand for. Both forms
 # are indexed, so that "ets" finds « Établissements Dubois » and "etablissements" finds « Ets
@@ -115,8 +115,11 @@ def client_search_keys(client: Client) -> frozenset[str]:
     contacts' first and last names, reduced by :func:`search_key`, with the common French
     abbreviations in both forms (« Ets » and « établissements », « Sté » and « société », « Cie »
     and « compagnie », « St »/« Ste » and « saint »/« sainte »); and its SIREN, SIRET and VAT
-    number reduced to letters and digits (``fr11123456782``). Whether the client is archived is
-    not part of the keys: an index filters on :attr:`Client.active` beside them.
+    number reduced to letters and digits (``fr11123456782``). A key that is the start of another
+    is left out, since any word that starts it starts the other (a SIREN beside its SIRET,
+    « martin » beside « martinez »): the keys match as many typed words, with fewer rows in an
+    index. Whether the client is archived is not part of the keys: an index filters on
+    :attr:`Client.active` beside them.
 
     Args:
         client: the record.
@@ -127,7 +130,23 @@ def client_search_keys(client: Client) -> frozenset[str]:
     keys = set(_with_abbreviations(_name_words(client)))
     keys.update(_compact(number) for number in (client.siren, client.siret, client.vat_number))
     keys.discard("")
-    return frozenset(keys)
+    return without_prefixes(keys)
+
+
+def without_prefixes(keys: Iterable[str]) -> frozenset[str]:
+    """Return *keys* but those that start another of them: they match no word more.
+
+    Every word that starts "martin" starts "martinez" too; a SIREN starts its SIRET. Left out,
+    such a key costs no row of an index. In sorted order, the keys that start a key come right
+    after it.
+    """
+    ordered = sorted(set(keys))
+    last = len(ordered) - 1
+    return frozenset(
+        key
+        for position, key in enumerate(ordered)
+        if position == last or not ordered[position + 1].startswith(key)
+    )
 
 
 def matches_prefix(client: Client, typed: str, *, include_archived: bool = False) -> bool:

@@ -90,14 +90,15 @@ def stamp_new(client: Client, *, user: str, now: datetime.datetime) -> Client:
 
     The owner is *user* unless the record already names one; ``created_at`` is *now* unless
     the record already carries its creation time (a client imported from another program).
-    The delivery addresses are :func:`with_billing_as_delivery_address`'s (one evolve, not
-    two: an import stamps every new client).
+    The delivery addresses are :func:`with_billing_as_delivery_address`'s, and the version the
+    repository stores it at, 1, so that ``add`` keeps the record as it is (one evolve, not
+    three: an import stamps every new client).
     """
     return attrs.evolve(
         client,
         owner=client.owner if client.owner is not None else user,
         created_at=client.created_at if client.created_at is not None else now,
-        version=0,
+        version=1,
         delivery_addresses=_with_billing(client),
     )
 

@@ -76,7 +76,7 @@ class MemoryClientRepository:
         """
         if self._visible(client.id) is not None:
             raise ClientExists(client.id)
-        stored = attrs.evolve(client, version=1)
+        stored = client if client.version == 1 else attrs.evolve(client, version=1)
         self._changes.write(client.id, stored)
         return stored
 

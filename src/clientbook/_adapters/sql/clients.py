@@ -187,7 +187,7 @@ class SqlClientRepository:
             ClientExists: the id is taken, by a stored client or one added in this unit.
         """
         # add_many([client]), without the lists an import would build for each of its clients.
-        stored = attrs.evolve(client, version=1)
+        stored = client if client.version == 1 else attrs.evolve(client, version=1)
         client_id = stored.id
         if client_id in self._pending:
             raise ClientExists(client_id)
@@ -210,7 +210,7 @@ class SqlClientRepository:
             ClientExists: an id is taken, by a stored client, one added in this unit or another
                 of *clients*; the first such id in *clients* is named, and none is added.
         """
-        batch = [attrs.evolve(client, version=1) for client in clients]
+        batch = [c if c.version == 1 else attrs.evolve(c, version=1) for c in clients]
         ids = [client.id for client in batch]
         seen: set[str] = set()
         for client_id in ids:
