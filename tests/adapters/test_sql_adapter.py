@@ -885,9 +885,8 @@ def _plan(store: SqlStore, statement: str, parameters: Any) -> str:
 
 
 KEY_RANGE = "ix_clientbook_search_keys_key (tenant_id=? AND key>? AND key<?)"
-OWN_KEYS = (
-    "sqlite_autoindex_clientbook_search_keys_1 (tenant_id=? AND client_id=? AND key>? AND key<?)"
-)
+# The client's own keys: a range of the primary key, which is the table itself (WITHOUT ROWID).
+OWN_KEYS = "USING PRIMARY KEY (tenant_id=? AND client_id=? AND key>? AND key<?)"
 
 
 def test_prefix_search_reads_the_search_key_index_never_a_scan_on_sqlite(

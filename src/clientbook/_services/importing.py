@@ -16,7 +16,7 @@ from clientbook._services.preparing import (
     keep_stored,
     moment,
     stamp_new,
-    with_billing_as_delivery_address,
+    with_billing,
 )
 from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
@@ -199,12 +199,16 @@ def _candidate(
     """
     if stored is None:
         return stamp_new(client, user=user, now=now)
-    changed = keep_stored(attrs.evolve(client, id=stored.id, version=stored.version), stored)
-    if not changed.contacts:
-        changed = attrs.evolve(changed, contacts=stored.contacts)
-    if changed.delivery_addresses:
-        return with_billing_as_delivery_address(changed)
-    return attrs.evolve(changed, delivery_addresses=stored.delivery_addresses)
+    return keep_stored(  # one evolve: a re-import builds every record of the file again
+        client,
+        stored,
+        id=stored.id,
+        version=stored.version,
+        contacts=client.contacts or stored.contacts,
+        delivery_addresses=(
+            with_billing(client) if client.delivery_addresses else stored.delivery_addresses
+        ),
+    )
 
 
 def import_clients(

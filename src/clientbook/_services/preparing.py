@@ -9,7 +9,7 @@ clients it probably duplicates. :mod:`clientbook._services.clients` and
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,6 +36,7 @@ __all__ = [
     "parents_above",
     "refuse_errors",
     "stamp_new",
+    "with_billing",
     "with_billing_as_delivery_address",
 ]
 
@@ -66,13 +67,13 @@ def with_billing_as_delivery_address(client: Client) -> Client:
     Source: ``jb-manager_creer-contact``: « L'adresse de facturation est ajoutée comme adresse
     de livraison par défaut lors la création de la fiche contact. »
     """
-    deliveries = _with_billing(client)
+    deliveries = with_billing(client)
     if deliveries is client.delivery_addresses:
         return client
     return attrs.evolve(client, delivery_addresses=deliveries)
 
 
-def _with_billing(client: Client) -> tuple[DeliveryAddress, ...]:
+def with_billing(client: Client) -> tuple[DeliveryAddress, ...]:
     """Return the delivery addresses with the billing address added; the same tuple if not."""
     deliveries = client.delivery_addresses
     billing = billing_address(client)
@@ -99,19 +100,21 @@ def stamp_new(client: Client, *, user: str, now: datetime.datetime) -> Client:
         owner=client.owner if client.owner is not None else user,
         created_at=client.created_at if client.created_at is not None else now,
         version=1,
-        delivery_addresses=_with_billing(client),
+        delivery_addresses=with_billing(client),
     )
 
 
-def keep_stored(client: Client, stored: Client) -> Client:
+def keep_stored(client: Client, stored: Client, **changes: Any) -> Client:
     """Return a normalised changed client with the owner and creation time of *stored*.
 
-    They are kept unless *client* gives other ones.
+    They are kept unless *client* gives other ones; *changes* are made in the same evolve
+    (an import changes the id, the version and the children too).
     """
     return attrs.evolve(
         client,
         owner=client.owner if client.owner is not None else stored.owner,
         created_at=client.created_at if client.created_at is not None else stored.created_at,
+        **changes,
     )
 
 
