@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from contextlib import AbstractContextManager
+import subprocess
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from clientbook import (
     ClientbookError,
     ClientExists,
     Contact,
+    SearchTooLong,
     StaleClient,
     matches_prefix,
     search_key,
@@ -33,12 +36,15 @@ from clientbook._adapters.sql.search import _after_prefix
 from clientbook.sql import (
     SCHEMA_VERSION,
     DatabaseDamaged,
+    DatabaseInMemory,
     DatabaseLocked,
+    DatabaseReadOnly,
     SchemaMismatch,
     SqlClientRepository,
     SqlStore,
     SqlUnitOfWork,
     StorageError,
+    UnsupportedDatabase,
     metadata,
 )
 from tests.factories import company
@@ -70,7 +76,9 @@ def test_clientbook_sql_exports_exactly_its_documented_names() -> None:
     assert clientbook.sql.__all__ == [
         "SCHEMA_VERSION",
         "DatabaseDamaged",
+        "DatabaseInMemory",
         "DatabaseLocked",
+        "DatabaseReadOnly",
         "SchemaMismatch",
         "SqlClientRepository",
         "SqlStore",
@@ -1021,6 +1029,21 @@ def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgre
     assert "ix_clientbook_search_keys_key" in plan, plan
 
 
+def test_a_search_of_two_thousand_words_is_refused_before_any_statement(store: SqlStore) -> None:
+    store_one(store, *(full_company(n) for n in range(20)))
+    # Each word was a column of the count: past 2,000 (SQLite) or 1,664 (PostgreSQL), the
+    # database refused the statement, after seconds of work.
+    typed = " ".join(f"mot{n}" for n in range(2000))
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+        pytest.raises(SearchTooLong) as refused,
+    ):
+        uow.clients.search(typed)
+    assert refused.value.length == len(typed)
+    assert statements == []
+
+
 def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) -> None:
     store_one(sqlite_store, *(full_company(n) for n in range(20)))
     reads = search_statements
@@ -1046,8 +1069,6 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_op
 
     import sqlalchemy
 
-    from clientbook.sql import UnsupportedDatabase
-
     engine = sqlalchemy.create_engine(
         "mysql+pymysql://compta@db.example/clients", module=mock.MagicMock(paramstyle="format")
     )
@@ -1059,6 +1080,107 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_op
         "stores clients in SQLite or PostgreSQL only; nothing was saved."
     )
     assert "SQLite ou PostgreSQL" in refused.value.message("fr")
+
+
+def test_a_mysql_url_is_refused_as_unsupported_before_its_driver_is_loaded() -> None:
+    import sys
+
+    with pytest.raises(UnsupportedDatabase) as refused:
+        SqlStore("mysql://compta:s3cr3t@db.example/clients")
+    assert refused.value.dialect == "mysql"
+    assert refused.value.url == "mysql://compta:***@db.example/clients"
+    assert "MySQLdb" not in sys.modules
+    assert "SQLite ou PostgreSQL" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "database",
+    [
+        ":memory:",
+        "sqlite:///:memory:",
+        "sqlite://",
+        "",
+        "sqlite:///file::memory:?cache=shared&uri=true",
+        "sqlite:///file:clients?mode=memory&cache=shared&uri=true",
+    ],
+)
+def test_a_sqlite_database_in_memory_is_refused_for_it_would_keep_nothing(database: str) -> None:
+    with pytest.raises(DatabaseInMemory) as refused:
+        SqlStore(database)
+    assert refused.value.message("en").endswith(
+        "would be kept in memory and lost when the program ends: give the path of a SQLite "
+        "file, or a PostgreSQL URL; nothing was saved."
+    )
+    assert "en mémoire" in str(refused.value)
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make *folder* read-only for this program, root included (``chattr +i``), then again not."""
+    if os.name != "posix":
+        pytest.skip("folder permissions as POSIX has them")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    # Root writes to any folder, but not to an immutable one.
+    made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("running as root, and chattr +i is not available here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_sqlite_file_in_a_read_only_folder_can_be_searched_and_refuses_writes(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    path = folder / "clients.sqlite"
+    with SqlStore(path) as store:
+        store.create_schema()
+        store_one(store, company("cl-1", "Boulangerie Martin"))
+    assert sorted(os.listdir(folder)) == ["clients.sqlite"]  # the log is merged back
+    with read_only(folder), SqlStore(path) as store:
+        store.create_schema()  # the tables are there: nothing to write
+        with store.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+        with pytest.raises(DatabaseReadOnly) as refused:
+            store_one(store, company("cl-2", "Garage Roux"))
+        assert refused.value.message("en") == (
+            f"The database {path} can be read but not written (the file or its folder is "
+            "read-only); nothing was saved: choose a file in a folder you can write to."
+        )
+        assert sorted(os.listdir(folder)) == ["clients.sqlite"]
+    with SqlStore(path) as store, store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+
+
+def test_a_read_only_sqlite_file_is_read_again_when_another_program_changed_it(
+    sqlite_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientbook._adapters.sql import store as sql_store
+
+    writer = SqlStore(sqlite_path)
+    writer.create_schema()
+    store_one(writer, company("cl-1", "Boulangerie Martin"))
+    # The writer keeps its connection; a store opened now sees a folder it cannot write to,
+    # and reads the file as it is (immutable, while no log is beside it).
+    monkeypatch.setattr(sql_store, "_writable", lambda folder: False)
+    with SqlStore(sqlite_path) as reader:
+        with reader.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+        store_one(writer, company("cl-2", "Boulangerie Roux"))
+        with reader.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1", "cl-2"]
+        with pytest.raises(DatabaseReadOnly):
+            store_one(reader, company("cl-3", "Garage Roux"))
+    writer.close()
 
 
 def test_duplicate_key_lookups_seek_their_index_rather_than_read_every_client_on_sqlite(
