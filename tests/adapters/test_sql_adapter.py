@@ -50,7 +50,7 @@ from clientbook.sql import (
 from tests.factories import company
 
 from .sqlprobes import before_statements, recorded_statements
-from .storedclients import full_company, varied_clients
+from .storedclients import french_companies, full_company, varied_clients
 
 TENANT = "cabinet-lefort"
 OTHER_TENANT = "atelier-girard"
@@ -248,6 +248,15 @@ VARIED_TYPED = [
     "girard 4",
     "zzz",
     "lucie bœuf 1",
+    # One and two characters: one key of the index each, however many keys start with them.
+    "f",
+    "fr",
+    "fr 1",
+    "1",
+    "12",
+    "1 2",
+    "b m",
+    "l",
 ]
 
 
@@ -277,7 +286,7 @@ def assert_searches_agree(store: SqlStore, typed_texts: list[str]) -> None:
                     assert found == [attrs.evolve(c, version=1) for c in expected]
 
 
-@pytest.mark.parametrize("way", ["rarest word", "longest word", "whole range"])
+@pytest.mark.parametrize("way", ["rarest word", "longest word", "whole range", "walk"])
 def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
@@ -285,6 +294,9 @@ def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
         monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
     if way == "whole range":  # as for a word that starts too many keys
         monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
+    if way == "walk":  # too many keys, and common: the key of its first two characters
+        monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
+        monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
     assert_searches_agree(store, VARIED_TYPED)
 
 
@@ -357,19 +369,19 @@ def test_when_the_start_of_each_key_is_not_enough_the_rarest_word_answers(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
-    clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
+    clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {1000 + n}", "Lefèvre") for n in range(300)]
     store_one(store, *clients)
-    # "2" starts too many keys to be walked; the first 128 Claires in name order (« Atelier
-    # Dubois 0 », « 1 », « 10 »... « 199 ») hold fewer than 20 names with a word starting with 2.
+    # "120" starts too many keys to be walked (1200 to 1209); the first 128 Claires in name
+    # order (« Atelier Dubois 1000 »... « 1127 ») hold none of them.
     expected = sorted(
-        (c for c in clients if matches_prefix(c, "claire 2")),
+        (c for c in clients if matches_prefix(c, "claire 120")),
         key=lambda c: (search_key(c.display_name), c.id),
     )[:20]
     with (
         recorded_statements(store.engine) as statements,
         store.unit_of_work(tenant_id=TENANT) as uow,
     ):
-        found = uow.clients.search("claire 2")
+        found = uow.clients.search("claire 120")
     assert [c.id for c in found] == [c.id for c in expected]
     assert len(statements) == 5
 
@@ -1029,6 +1041,102 @@ def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgre
     assert "ix_clientbook_search_keys_key" in plan, plan
 
 
+# The clients of one start, in result order, straight from its index.
+ONE_START_IN_ORDER = "ix_clientbook_search_keys_start (tenant_id=? AND start=? AND active=?)"
+
+
+@pytest.mark.parametrize("typed", ["f", "fr", "4", "40", "m", "4 0"])
+def test_a_word_of_one_or_two_characters_reads_the_clients_of_its_starts_in_order_on_sqlite(
+    sqlite_store: SqlStore, typed: str
+) -> None:
+    # 1,000 VAT numbers and SIRETs: "fr" starts 1,000 keys, "4" and "40" more than 64. A word
+    # of two characters is one start, its clients in result order in the index of starts; a
+    # word of one character, the starts that start with it ("40", "41"...), merged.
+    clients = french_companies(1000)
+    with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(clients)
+        uow.commit()
+    with (
+        recorded_statements(sqlite_store.engine) as statements,
+        sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.search(typed)
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, typed)),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    assert [c.id for c in found] == [c.id for c in expected]
+    # The count, the starts of a word of one character, the ids, the clients.
+    assert len(statements) == (3 if len(typed) == 2 else 4), statements
+    ids = statements[-2]
+    plan = _plan(sqlite_store, ids.text, ids.parameters)
+    assert ONE_START_IN_ORDER in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+    assert "SCAN clientbook" not in plan, plan
+    assert KEY_RANGE not in plan, plan
+
+
+def test_a_common_word_that_starts_many_keys_walks_the_start_of_its_first_two_characters(
+    sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "fr1" starts about a hundred VAT numbers of 1,000: more than 64 keys, and, with a cap of
+    # 50, a common word. Its clients are those of the start "fr" in result order, each checked
+    # on its own keys, until the limit: no range read, no sort.
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 50)
+    clients = french_companies(1000)
+    with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(clients)
+        uow.commit()
+    # "FR 1": the words "fr" and "1", or the whole text "fr1", which walks the same way.
+    for typed in ("fr1", "FR 1"):
+        with (
+            recorded_statements(sqlite_store.engine) as statements,
+            sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+        ):
+            found = uow.clients.search(typed)
+        expected = sorted(
+            (c for c in clients if matches_prefix(c, typed)),
+            key=lambda c: (search_key(c.display_name), c.id),
+        )[:20]
+        assert [c.id for c in found] == [c.id for c in expected]
+        ids = statements[-2]
+        plan = _plan(sqlite_store, ids.text, ids.parameters)
+        assert ONE_START_IN_ORDER in plan, plan
+        assert OWN_KEYS in plan, plan
+        assert KEY_RANGE not in plan, plan
+        assert "SCAN clientbook" not in plan, plan
+        if typed == "fr1":
+            assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_short_and_common_words_read_one_key_in_result_order_on_postgres(
+    postgres_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 50)
+    with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(french_companies(3000))
+        uow.commit()
+    # No ANALYZE: a new database has no statistics.
+    for typed in ("f", "fr", "4", "fr1", "FR 1"):
+        with (
+            recorded_statements(postgres_store.engine) as statements,
+            postgres_store.unit_of_work(tenant_id=TENANT) as uow,
+        ):
+            assert len(uow.clients.search(typed)) == 20
+        statement = statements[-2]
+        with postgres_store.engine.connect() as connection:
+            plan = "\n".join(
+                row[0]
+                for row in connection.exec_driver_sql(
+                    f"EXPLAIN {statement.text}", statement.parameters
+                )
+            )
+        assert "Seq Scan" not in plan, (typed, plan)
+        assert "Sort" not in plan, (typed, plan)
+        assert "ix_clientbook_search_keys_start" in plan, (typed, plan)
+
+
 def test_a_search_of_two_thousand_words_is_refused_before_any_statement(store: SqlStore) -> None:
     store_one(store, *(full_company(n) for n in range(20)))
     # Each word was a column of the count: past 2,000 (SQLite) or 1,664 (PostgreSQL), the
@@ -1050,7 +1158,7 @@ def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) 
     cached = (
         reads.key_counts,
         reads.keys_starting,
-        reads.ids_by_keys,
+        reads.ids,
         client_statements.clients_in,
     )
     typed = ("boulangerie martin", "garage dubois", "menuiserie lefèvre")
