@@ -33,7 +33,8 @@ TYPED = ["boul", "dupont ly", "1234", "ets dub", "claire dupont lyon", "b", "zz"
 # One and two letters or digits, and a VAT number typed a key at a time: words that start
 # hundreds of thousands of keys (every VAT number is a key starting with "fr", every SIRET one
 # starting with a digit).
-SHORT = ["bo", "d", "du", "m", "ma", "f", "fr", "fr1", "fr12", "FR 1", "4", "40", "404", "4 0"]
+SHORT = ["bo", "d", "du", "e", "et", "m", "ma", "f", "fr", "fr1", "fr12", "FR 1", "4", "40"]
+SHORT += ["404", "4 0"]
 ACTIVITIES = (
     "Boulangerie", "Établissements", "Menuiserie", "Garage", "Traiteur", "Pharmacie", "Plomberie",
     "Boucherie", "Cabinet", "Société", "Ets", "Librairie", "Fleuriste", "Transports",
