@@ -26,7 +26,7 @@ import attrs
 from clientbook._base.i18n import N_, translate
 from clientbook._files.check import RowChecker
 from clientbook._files.problems import FileProblem, FileReport
-from clientbook._files.reading import Layout, MalformedFile, Record
+from clientbook._files.reading import Layout, Record, RowProblem
 from clientbook._records.client import Client
 from clientbook._services.importing import MATCH_ORDER, import_clients
 from clientbook.repositories import UnitOfWork
@@ -115,51 +115,52 @@ def import_records(
     left_out: list[FileProblem] = []
 
     def clients() -> Iterator[Client]:
-        try:
-            for row_number, cells in records:
-                read, wrong = checker.check(row_number, cells)
-                if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
-                    on_progress(row_number)
-                if wrong:
-                    continue
-                client = read.client
-                keys = [
-                    (field, what, value)
-                    for field, what, compact in _KEYS
-                    if (value := compact(getattr(client, field)))
-                ]
-                earlier = next(
-                    ((field, what, value) for field, what, value in keys
-                     if (field, value) in imported_from),
-                    None,
-                )  # fmt: skip
-                if earlier is not None:
-                    field, what, value = earlier
-                    at = read.fields.get(field)
-                    left_out.append(
-                        FileProblem(
-                            row=row_number,
-                            column=layout.headers[at] if at is not None else None,
-                            field=field,
-                            code="import.same_client",
-                            severity="warning",
-                            message=translate(
-                                _SAME_CLIENT,
-                                language,
-                                row=imported_from[field, value],
-                                what=translate(what, language),
-                                value=value,
-                            ),
-                            value=cells[at] if at is not None and at < len(cells) else "",
-                        )
+        for record in records:
+            if isinstance(record, RowProblem):
+                checker.reading_problem(record)
+                continue
+            row_number, cells = record
+            read, wrong = checker.check(row_number, cells)
+            if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
+                on_progress(row_number)
+            if wrong:
+                continue
+            client = read.client
+            keys = [
+                (field, what, value)
+                for field, what, compact in _KEYS
+                if (value := compact(getattr(client, field)))
+            ]
+            earlier = next(
+                ((field, what, value) for field, what, value in keys
+                 if (field, value) in imported_from),
+                None,
+            )  # fmt: skip
+            if earlier is not None:
+                field, what, value = earlier
+                at = read.fields.get(field)
+                left_out.append(
+                    FileProblem(
+                        row=row_number,
+                        column=layout.headers[at] if at is not None else None,
+                        field=field,
+                        code="import.same_client",
+                        severity="warning",
+                        message=translate(
+                            _SAME_CLIENT,
+                            language,
+                            row=imported_from[field, value],
+                            what=translate(what, language),
+                            value=value,
+                        ),
+                        value=cells[at] if at is not None and at < len(cells) else "",
                     )
-                    continue
-                for field, _what, value in keys:
-                    imported_from[field, value] = row_number
-                positions.append(checker.rows - 1)
-                yield client
-        except MalformedFile as error:
-            checker.stopped(error)
+                )
+                continue
+            for field, _what, value in keys:
+                imported_from[field, value] = row_number
+            positions.append(checker.rows - 1)
+            yield client
 
     stored = import_clients(
         uow,
