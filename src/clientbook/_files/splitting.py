@@ -177,22 +177,34 @@ def split_rows(
         limits.row_characters,
     )
     most = columns + 1
+    short = min(columns, cell_characters)  # a line this short is within every limit
     source = iter(lines)
     backlog: deque[str | OddLine] = deque()  # lines to read again after an unclosed quote
+    odd: OddLine | None  # the row's odd line that says what is wrong with it, if any
     row = 0
     while True:
-        line = backlog.popleft() if backlog else next(source, None)
-        if line is None:
-            return
+        if backlog:
+            item = backlog.popleft()
+        else:
+            found_line = next(source, None)
+            if found_line is None:
+                return
+            item = found_line
         row += 1
-        odd: OddLine | None = None
-        if type(line) is not str:
-            assert isinstance(line, OddLine)
-            if line.text is None:  # too long to be kept
-                yield _problem(row, line)
+        if type(item) is str:
+            line = item
+            if '"' not in line and len(line) <= short:  # most rows: one line, no quote
+                cells = line.rstrip("\r\n").split(delimiter)
+                if any(cells):
+                    yield row, cells
                 continue
-            odd, line = line, line.text
-        assert isinstance(line, str)
+            odd = None
+        else:
+            assert isinstance(item, OddLine)
+            if item.text is None:  # too long to be kept
+                yield _problem(row, item)
+                continue
+            odd, line = item, item.text
         text = line
         if '"' not in line:
             if len(line) > columns and line.count(delimiter) >= columns:
