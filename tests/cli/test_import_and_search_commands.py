@@ -335,16 +335,17 @@ def test_import_and_search_have_their_help(capsys: pytest.CaptureFixture[str]) -
         assert option in searching.out
 
 
-def test_an_import_stops_at_a_row_that_is_no_longer_csv_and_keeps_the_rows_before(
+def test_an_import_reports_a_row_whose_quote_is_never_closed_and_imports_the_rows_after_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_client_file(tmp_path, rows()[:2], headers=HEADERS)
     with path.open("ab") as file:
         file.write(b'C9;"Garage Faure;40483304800014\r\n' + b"x" * 200_000 + b"\r\n")
+        file.write("C4;Boulangerie Roux;52345678800018;33000;Bordeaux;non;\r\n".encode("cp1252"))
     result = import_json(capsys, path, tmp_path / "clients.sqlite")
     assert result.status == 1
-    assert result.codes() == [(4, "file.malformed")]
-    assert result.json()["import"]["created"] == 2
+    assert result.codes() == [(4, "row.quote_unclosed"), (5, "cell.too_long")]
+    assert result.json()["import"]["created"] == 3
 
 
 def test_a_database_that_fails_during_the_import_says_the_rows_stored_before_are_kept(

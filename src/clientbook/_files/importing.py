@@ -27,7 +27,7 @@ import attrs
 from clientbook._base.i18n import N_, translate
 from clientbook._files.check import RowChecker
 from clientbook._files.problems import FileProblem, FileReport
-from clientbook._files.reading import Layout, MalformedFile, Record
+from clientbook._files.reading import Layout, Record, RowProblem
 from clientbook._records.client import Client
 from clientbook._services.importing import import_clients
 from clientbook.repositories import UnitOfWork
@@ -110,17 +110,18 @@ def import_records(
     positions = array.array("q")  # the checker's position of each client given to the import
 
     def clients() -> Iterator[Client]:
-        try:
-            for row_number, cells in records:
-                read, wrong = checker.check(row_number, cells)
-                if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
-                    on_progress(row_number)
-                if wrong:
-                    continue
-                positions.append(checker.rows - 1)
-                yield read.client
-        except MalformedFile as error:
-            checker.stopped(error)
+        for record in records:
+            if isinstance(record, RowProblem):
+                checker.reading_problem(record)
+                continue
+            row_number, cells = record
+            read, wrong = checker.check(row_number, cells)
+            if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
+                on_progress(row_number)
+            if wrong:
+                continue
+            positions.append(checker.rows - 1)
+            yield read.client
 
     stored = import_clients(
         uow,
