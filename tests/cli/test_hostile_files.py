@@ -21,9 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.cli.clientfiles import COMPANIES, check_json, run, write_client_file
 
-from clientbook._files.encoding import decoded_lines, sniff_encoding, split_lines
+from clientbook._files.encoding import sniff_encoding
 from clientbook._files.errors import RowProblem
 from clientbook._files.limits import LIMITS, Limits
+from clientbook._files.lines import decoded_lines, split_lines
 from clientbook._files.reading import open_client_file
 from clientbook._files.splitting import split_rows
 from clientbook.files import ClientFileError, MalformedFile, check_file, read_clients

@@ -36,10 +36,11 @@ from typing import BinaryIO, Final
 import attrs
 
 from clientbook._base.i18n import N_
-from clientbook._files.encoding import CHUNK, OddLine, decoded_lines, sniff_encoding
+from clientbook._files.encoding import CHUNK, sniff_encoding
 from clientbook._files.errors import ClientFileError, MalformedFile, RowProblem, quote_all
 from clientbook._files.headers import IDENTIFIER_FIELDS, match_columns
 from clientbook._files.limits import LIMITS
+from clientbook._files.lines import OddLine, decoded_lines
 from clientbook._files.splitting import Record, Row, split_rows
 
 __all__ = [

@@ -32,9 +32,9 @@ from collections.abc import Iterable, Iterator
 from typing import Final
 
 from clientbook._base.i18n import N_
-from clientbook._files.encoding import OddLine
 from clientbook._files.errors import RowProblem
 from clientbook._files.limits import LIMITS, Limits
+from clientbook._files.lines import OddLine
 
 __all__ = ["Record", "Row", "split_rows"]
 
