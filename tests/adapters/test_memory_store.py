@@ -303,3 +303,30 @@ def test_a_common_word_that_starts_many_keys_walks_the_stream_of_its_first_two_c
             found = uow.clients.search(typed)
         assert [c.id for c in found] == [c.id for c in expected]
         assert bisect_left.call_count <= 1_000, bisect_left.call_count
+
+
+def test_two_common_words_sharing_few_clients_stop_at_the_last_client_of_the_whole_text() -> None:
+    # "x" and "y" each start a key of 1,000 clients, and only the last five have both; the
+    # whole text "xy" starts a key of the first twenty. Those twenty are the results: the
+    # clients with both words, far down, are not sought.
+    clients = [
+        company(f"c{n:04d}", f"Atelier {n:04d} " + ("xavier" if n % 2 else "yvette"))
+        for n in range(2000)
+    ]
+    clients += [company(f"d{n}", f"Atelier 9{n} xavier yvette") for n in range(5)]
+    clients += [company(f"e{n:02d}", f"Atelier 00{n:02d} xylophone") for n in range(20)]
+    store = a_store(*clients)
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, "x y")),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    assert all(c.id.startswith("e") for c in expected)
+    cursor = prefix_index._Cursor
+    with (
+        unit(store) as uow,
+        mock.patch.object(cursor, "seek", autospec=True, side_effect=cursor.seek) as seek,
+    ):
+        found = uow.clients.search("x y")
+    assert [c.id for c in found] == [c.id for c in expected]
+    # About one step a client of the whole text, not one for each of the 2,000 before the five.
+    assert seek.call_count <= 200, seek.call_count

@@ -131,7 +131,7 @@ class MemoryClientRepository:
         with self._changes.lock:
             tenant = self._changes.tenant
             hits = tenant.search.search(
-                words, include_archived=include_archived, skip=pending.keys()
+                words, include_archived=include_archived, skip=pending.keys(), limit=limit
             )
             found += [
                 (sort_key, client_id, tenant.clients[client_id])

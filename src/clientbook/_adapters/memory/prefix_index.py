@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import attrs
@@ -262,7 +263,12 @@ class PrefixIndex:
         return found
 
     def search(
-        self, words: list[str], *, include_archived: bool, skip: Container[str]
+        self,
+        words: list[str],
+        *,
+        include_archived: bool,
+        skip: Container[str],
+        limit: int | None = None,
     ) -> Iterator[tuple[str, str]]:
         """Yield ``(sort key, id)`` of the clients matching *words*, in result order.
 
@@ -271,8 +277,20 @@ class PrefixIndex:
                 one.
             include_archived: also yield archived clients.
             skip: ids to leave out (those a unit of work changed and searches itself).
+            limit: how many the caller reads at most; ``None``: all of them. With several
+                words, the clients of the whole text are read first, up to *limit*: the words'
+                common clients need not be sought past the last of them (two common words,
+                such as "4 0", may share few clients, far down their entries).
         """
         whole = "".join(words)
+        bound = None
+        if len(words) > 1 and limit is not None and limit > 0:
+            matched = (
+                tail
+                for tail in _walk(self._term(whole, self.count(whole)))
+                if self._shown(tail, words, whole, include_archived=include_archived, skip=skip)
+            )
+            bound = next(islice(matched, limit - 1, None), None)
         counts = {word: self.count(word) for word in words}
         fewest = min(counts.values())
         # The words whose keys are not much more frequent than the rarest's: the candidates
@@ -282,7 +300,7 @@ class PrefixIndex:
         if len(selective) == 1:
             candidates = _walk(self._term(selective[0], counts[selective[0]]))
         else:
-            candidates = _in_all([self._term(word, counts[word]) for word in selective])
+            candidates = _in_all([self._term(word, counts[word]) for word in selective], bound)
         if len(words) > 1:  # or the whole text without spaces: "123 45", "FR 11"
             candidates = heapq.merge(candidates, _walk(self._term(whole, self.count(whole))))
         seen: set[str] = set()
@@ -297,6 +315,26 @@ class PrefixIndex:
             seen.add(client_id)
             if (include_archived or indexed.active) and indexed.matches(words, whole):
                 yield sort_key, client_id
+
+    def _shown(
+        self,
+        tail: str,
+        words: list[str],
+        whole: str,
+        *,
+        include_archived: bool,
+        skip: Container[str],
+    ) -> bool:
+        """Return whether the entry *tail* is a live client that a search for *words* shows."""
+        sort_key, _, client_id = tail.partition(_SEP)
+        indexed = self._clients.get(client_id)
+        return (
+            indexed is not None
+            and client_id not in skip
+            and indexed.sort_key == sort_key
+            and (include_archived or indexed.active)
+            and indexed.matches(words, whole)
+        )
 
 
 class _Cursor:
@@ -344,13 +382,18 @@ def _walk(cursor: _Cursor) -> Iterator[str]:
         cursor.seek(head + _SEP)  # the smallest text after head: skips its repeats
 
 
-def _in_all(cursors: list[_Cursor]) -> Iterator[str]:
-    """Yield the entries found in every cursor, jumping each ahead to the furthest one's."""
+def _in_all(cursors: list[_Cursor], stop: str | None = None) -> Iterator[str]:
+    """Yield the entries found in every cursor, jumping each ahead to the furthest one's.
+
+    None past *stop*, when it is given: the search does not need them.
+    """
     while True:
         heads = [cursor.head() for cursor in cursors]
         if None in heads:
             return
         furthest = max(head for head in heads if head is not None)
+        if stop is not None and furthest > stop:
+            return
         if all(head == furthest for head in heads):
             yield furthest
             furthest += _SEP
