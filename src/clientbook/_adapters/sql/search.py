@@ -52,6 +52,8 @@ if TYPE_CHECKING:
 
 __all__ = ["SHORT", "keys_with_starts", "search_ids"]
 
+# Above every sort key (they are search keys: letters, digits and spaces).
+_TOP = "\U0010ffff"
 #: A term of up to this many characters is read through the starts of the keys.
 SHORT = 2
 # How far a search counts the entries of each term to find the rarest; a term with fewer
@@ -255,7 +257,7 @@ def _first_ids(
     """
     if lead is None and whole is None:
         return []
-    params = {**query.params, "limit": limit}
+    params = {**query.params, "limit": limit, "top": _TOP}
     if lead is None:
         statement = statements.ids(None, (), whole, include_archived=query.include_archived)
     else:

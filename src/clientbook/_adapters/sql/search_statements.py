@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from sqlalchemy import (
     Integer,
+    String,
     bindparam,
+    case,
     func,
     literal_column,
     select,
@@ -211,12 +213,17 @@ def keys_starting(words: tuple[tuple[int, Term], ...]) -> Select[Any] | Compound
 
 
 def _of_key(
-    key: str, others: tuple[Term, ...], *, active: bool, start: bool = False
+    key: str,
+    others: tuple[Term, ...],
+    *,
+    active: bool,
+    start: bool = False,
+    bound: ColumnElement[str] | None = None,
 ) -> Select[Any]:
     """The first ``limit`` clients of one key (or *start*) and the other terms.
 
     *key* names the parameter that holds the key. In result order, straight from the index:
-    no sort.
+    no sort; none whose sort key is past *bound*, when it is given.
     """
     keys = t.search_keys.alias()
     column = keys.c.start if start else keys.c.key
@@ -224,18 +231,30 @@ def _of_key(
         keys.c.tenant_id == bindparam("tenant"),
         column == bindparam(key),
         keys.c.active == active,
+        *_below(keys.c.sort_key, bound),
         *_matching(keys.c.client_id, others),
     )
     return query.order_by(keys.c.sort_key, keys.c.client_id).limit(_number("limit"))
 
 
-def _of_range(term: Term, others: tuple[Term, ...], *, include_archived: bool) -> Select[Any]:
+def _below(sort_key: ColumnElement[str], bound: ColumnElement[str] | None) -> list[Any]:
+    return [] if bound is None else [sort_key <= bound]
+
+
+def _of_range(
+    term: Term,
+    others: tuple[Term, ...],
+    *,
+    include_archived: bool,
+    bound: ColumnElement[str] | None = None,
+) -> Select[Any]:
     """The first ``limit`` clients of the term's range and the other terms, sorted."""
     keys = t.search_keys.alias("r")
     found = (
         select(keys.c.client_id, keys.c.sort_key)
         .where(
             *_key_range(keys, term, include_archived=include_archived),
+            *_below(keys.c.sort_key, bound),
             *_matching(keys.c.client_id, others),
         )
         .distinct()  # a SIREN and its SIRET: two keys of one client in the range
@@ -248,26 +267,58 @@ def _of_range(term: Term, others: tuple[Term, ...], *, include_archived: bool) -
     )
 
 
-def _parts(path: Path, others: tuple[Term, ...], *, include_archived: bool) -> list[Select[Any]]:
+def _parts(
+    path: Path,
+    others: tuple[Term, ...],
+    *,
+    include_archived: bool,
+    bound: ColumnElement[str] | None = None,
+) -> list[Select[Any]]:
     """The statements that give the first ``limit`` clients of *path* matching *others*.
 
     Each in result order; the archived clients apart when they are included (they are another
-    stream of each key of the index).
+    stream of each key of the index). None past *bound*, when it is given.
     """
     states = (True, False) if include_archived else (True,)
     term = path.term
     if path.kind == "start":
-        return [_of_key(f"{term.name}_lo", others, active=a, start=True) for a in states]
+        return [
+            _of_key(f"{term.name}_lo", others, active=a, start=True, bound=bound) for a in states
+        ]
     if path.kind == "walk":
         checks = (term, *others)
-        return [_of_key(f"{term.name}_start", checks, active=a, start=True) for a in states]
+        return [
+            _of_key(f"{term.name}_start", checks, active=a, start=True, bound=bound) for a in states
+        ]
     if path.kind == "keys":
         return [
-            _of_key(f"k{j}", others, active=a, start=term.short)
+            _of_key(f"k{j}", others, active=a, start=term.short, bound=bound)
             for j in range(path.keys)
             for a in states
         ]
-    return [_of_range(term, others, include_archived=include_archived)]
+    return [_of_range(term, others, include_archived=include_archived, bound=bound)]
+
+
+def _last_of(parts: list[Select[Any]]) -> ColumnElement[str]:
+    """A sort key that the first ``limit`` clients of *parts* are not above; no sort.
+
+    Each part is in order and cut at ``limit``: when it is full, the first ``limit`` of all
+    are at or below its last (its greatest sort key); the least of those, or the top of every
+    sort key when no part is full.
+    """
+    ends = []
+    for part in parts:
+        found = part.subquery()
+        ends.append(
+            select(
+                case(
+                    (func.count() >= _number("limit"), func.max(found.c.sort_key)),
+                    else_=bindparam("top", type_=String),
+                ).label("end")
+            )
+        )
+    every = union_all(*ends).subquery() if len(ends) > 1 else ends[0].subquery()
+    return select(func.min(every.c.end)).scalar_subquery()
 
 
 @functools.lru_cache(maxsize=_SHAPES)
@@ -281,10 +332,14 @@ def ids(
     caller.
     """
     parts: list[Select[Any]] = []
-    if lead is not None:
-        parts += _parts(lead, others, include_archived=include_archived)
+    bound = None
     if whole is not None:  # ... or the whole text as one key: "123 45" finds SIREN 123456782
         parts += _parts(whole, (), include_archived=include_archived)
+        # The lead's clients are not read past the whole text's last: two common words
+        # ("4 0") may share few clients, far down their keys.
+        bound = _last_of(_parts(whole, (), include_archived=include_archived))
+    if lead is not None:
+        parts += _parts(lead, others, include_archived=include_archived, bound=bound)
     return union_all(*(select(part.subquery()) for part in parts))
 
 
