@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING
@@ -33,6 +34,7 @@ __all__ = [
     "print_clients",
     "print_json",
     "print_report",
+    "printable",
     "progress_bar",
     "replacing",
     "report_document",
@@ -51,10 +53,52 @@ def replacing(stream: IO[str]) -> IO[str]:
     return stream
 
 
+#: What a terminal would obey or what disguises text, in a file's cells, headers or name:
+#: the C0 and C1 control characters and DEL (Unicode category Cc), the format characters (Cf:
+#: the bidirectional controls U+202A-U+202E and U+2066-U+2069, the marks U+200E and U+200F,
+#: the zero-width characters, the soft hyphen...), the line and paragraph separators (Zl, Zp)
+#: and lone surrogates (Cs). A test checks the list against the Unicode data of Python.
+_HIDDEN = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    r"\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    r"\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    r"\U000e0001\U000e0020-\U000e007f]"
+)
+#: Line breaks: a line feed, a carriage return, both, NEL, the line and paragraph separators.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    r"""Return *text* as it is printed for people: what a terminal would obey shown, not obeyed.
+
+    A line break becomes ``↵``, a tab ``\t``; every other control or format character
+    becomes its escape: ``\x1b`` (ESC, that starts the sequences that clear a screen, colour
+    text, set a window's title or make a link), ``\x07`` (BEL), ``\u202e`` (that shows the
+    text after it right to left), ``\ud800`` (a lone surrogate). The rest is left as it is.
+
+    >>> printable("Boulangerie Martin")
+    'Boulangerie Martin'
+    >>> print(printable("Martin\x1b[2J\x07 SARL\u202e\r\n12 rue de la Paix"))
+    Martin\x1b[2J\x07 SARL\u202e↵12 rue de la Paix
+    """
+    if _HIDDEN.search(text) is None:
+        return text
+    return _HIDDEN.sub(_escape, _LINE_BREAK.sub("↵", text))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    if code == 0x09:
+        return "\\t"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def fail(message: str, language: str) -> None:
-    """Print a one-line error on stderr."""
+    """Print a one-line error on stderr; what it quotes is :func:`printable`."""
     text = translate(N_("{prog}: error: {message}"), language, prog="clientbook", message=message)
-    print(text.replace("\n", " "), file=sys.stderr)
+    print(printable(text), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -76,7 +120,10 @@ def progress_bar(
     except ImportError:
         yield None
         return
-    description = translate(doing, language, path=layout.path.name)
+    from rich.markup import escape
+
+    # The description is rich markup: a file named "[red]x.csv" is not a style.
+    description = escape(printable(translate(doing, language, path=layout.path.name)))
     with Progress(console=Console(file=stream), transient=True) as progress:
         task = progress.add_task(description, total=layout.line_count)
         yield lambda row: progress.update(task, completed=row)
@@ -193,11 +240,11 @@ def print_report(
     if not report.problems:
         lines += ["", translate(N_("No problem found."), language)]
     _print_rows(
-        lines,
+        [printable(line) for line in lines],
         [translate(title, language) for title in _TITLES],
         [_table_row(problem, language) for problem in report.problems],
         [_STYLES[problem.severity] for problem in report.problems],
-        [summary, *after],
+        [printable(line) for line in (summary, *after)],
         stream,
         right=0,
         no_wrap=3,
@@ -256,16 +303,16 @@ _PIPE_WIDTH = 120
 
 def _table_row(problem: FileProblem, language: str) -> tuple[str, ...]:
     """Return the cells of *problem*'s line in the table; a long value is shortened."""
-    value = " ".join(problem.value.split())
+    value = " ".join(printable(problem.value).split())
     if len(value) > _MAX_VALUE:
         value = value[: _MAX_VALUE - 1] + "…"
     severity = N_("error") if problem.severity == "error" else N_("warning")
     return (
         str(problem.row),
-        problem.column if problem.column is not None else "—",
+        printable(problem.column) if problem.column is not None else "—",
         value,
         translate(severity, language),
-        problem.message,
+        printable(problem.message),
     )
 
 
@@ -281,7 +328,8 @@ def print_clients(typed: str, clients: Sequence[Client], language: str, stream: 
         address = client.address
         city = " ".join(f"{address.postal_code} {address.city}".split()) if address else ""
         number = siren.format(client.siren) if siren.is_valid(client.siren) else client.siren
-        rows.append((client.id, name, city or "—", number or "—"))
+        cells = (client.id, name, city or "—", number or "—")
+        rows.append(tuple(printable(cell) for cell in cells))
     quoted = quote_all((typed,), language)
     summary = (
         translate(N_("Clients found for {typed}: {count}"), language, typed=quoted, count=len(rows))
@@ -290,7 +338,7 @@ def print_clients(typed: str, clients: Sequence[Client], language: str, stream: 
     )
     titles = [translate(title, language) for title in _CLIENT_TITLES]
     styles = [None if client.active else "dim" for client in clients]
-    _print_rows([], titles, rows, styles, [summary], stream, right=None, no_wrap=0)
+    _print_rows([], titles, rows, styles, [printable(summary)], stream, right=None, no_wrap=0)
 
 
 def _print_rows(
@@ -308,7 +356,8 @@ def _print_rows(
 
     With rich (the ``cli`` extra), the table is wrapped to the terminal and each row has its
     style when the terminal has colours; without it, it is aligned plain text. The column
-    *right* is right-justified, the column *no_wrap* never wrapped.
+    *right* is right-justified, the column *no_wrap* never wrapped. Every text must already be
+    :func:`printable`.
     """
     try:
         import rich  # noqa: F401 - comes with the cli extra
