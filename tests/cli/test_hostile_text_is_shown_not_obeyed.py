@@ -20,7 +20,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.cli.clientfiles import FRENCH_HEADERS, client, run, write_client_file
 
-from clientbook._cli.output import fail, print_report, printable
+from clientbook._cli.escaping import printable
+from clientbook._cli.output import fail, print_report
 from clientbook._files.problems import FileProblem, FileReport
 from clientbook._files.reading import Layout
 

@@ -24,8 +24,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from clientbook._cli import output
 from clientbook._cli.output import print_report
+from clientbook._cli.tables import print_table
 from clientbook._files.problems import FileProblem, FileReport
 from clientbook._files.reading import Layout
 
@@ -47,7 +47,7 @@ MESSAGES = [
     "株式会社 東京 パン屋さん 🥐🥖 Café Crème",
     "e\u0301 a\u0300 combinés",
 ]
-# Printable text: what the rows of a table hold once output.printable has shown the rest.
+# Printable text: what the rows of a table hold once escaping.printable has shown the rest.
 CELLS = st.one_of(
     st.sampled_from(MESSAGES),
     st.text(
@@ -151,7 +151,7 @@ def test_the_streamed_table_is_rich_s_table_byte_for_byte(
         os.environ.pop("FORCE_COLOR", None)
         if terminal != "NO_COLOR":
             os.environ.pop("NO_COLOR", None)
-        output._print_table(
+        print_table(
             lines, titles, lambda: iter(rows), after, streamed, right=right, no_wrap=no_wrap
         )
         rich_table(lines, titles, rows, after, expected, right=right, no_wrap=no_wrap)

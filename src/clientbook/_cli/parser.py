@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from clientbook._base.i18n import LOCALES, N_, normalize_locale, translate
-from clientbook._cli.output import printable
+from clientbook._cli.escaping import printable
 from clientbook._files.headers import FIELDS
 
 __all__ = ["DEFAULT_DATABASE", "DEFAULT_TENANT", "build_parser", "requested_language"]
@@ -82,7 +82,7 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         """Print the usage and *message* on stderr; exit with status 2.
 
-        The arguments that *message* quotes are :func:`~clientbook._cli.output.printable`.
+        The arguments that *message* quotes are :func:`~clientbook._cli.escaping.printable`.
         """
         self.print_usage(sys.stderr)
         text = translate(
