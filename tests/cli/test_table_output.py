@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from unittest import mock
 
@@ -76,14 +77,11 @@ class _Stream(io.StringIO):
         return self._terminal
 
 
-class _Sink(io.StringIO):
+class _Sink(_Stream):
     """stdout that keeps nothing: what the table holds, not what it printed, is measured."""
 
     def write(self, text: str) -> int:
         return len(text)
-
-    def isatty(self) -> bool:
-        return False
 
 
 def rich_table(
@@ -186,24 +184,63 @@ def report_of(count: int) -> FileReport:
     return FileReport(layout=layout, rows=count, problems=problems)
 
 
-def peak_memory_of_printing(report: FileReport) -> int:
+def peak_memory_of_printing(report: FileReport, *, terminal: bool) -> int:
     tracemalloc.start()
     try:
-        print_report(report, "fr", _Sink())
+        print_report(report, "fr", _Sink(terminal=terminal, encoding="utf-8"))
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
 
-@pytest.mark.parametrize("rich_installed", [True, False])
+@pytest.mark.parametrize("where", ["pipe", "terminal", "without rich"])
 def test_printing_the_table_holds_a_few_rows_however_many_problems_the_report_has(
-    monkeypatch: pytest.MonkeyPatch, rich_installed: bool
+    monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    if not rich_installed:
+    if where == "without rich":
         monkeypatch.setitem(sys.modules, "rich", None)
+    terminal = where == "terminal"
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("NO_COLOR", raising=False)
     # Enough problems that rich's cache of cell widths (4,096 texts) is full with the small one.
     small, large = report_of(2_500), report_of(7_500)
-    peak_memory_of_printing(small)  # rich imported
-    small_peak, large_peak = peak_memory_of_printing(small), peak_memory_of_printing(large)
+    peak_memory_of_printing(small, terminal=terminal)  # rich imported
+    small_peak = peak_memory_of_printing(small, terminal=terminal)
+    large_peak = peak_memory_of_printing(large, terminal=terminal)
     # rich's table held 8 KB a problem: 40 MB for the 5,000 problems more.
     assert large_peak < small_peak + 200_000, (small_peak, large_peak)
+
+
+class _Watched(_Stream):
+    """stdout that notes how much of the table it had received when each row was given."""
+
+    def __init__(self, *, terminal: bool) -> None:
+        super().__init__(terminal=terminal, encoding="utf-8")
+        self.received_when_given: list[str] = []
+
+
+@pytest.mark.parametrize("where", ["pipe", "terminal", "without rich"])
+def test_the_first_rows_of_a_long_table_are_printed_before_its_last_row_is_given(
+    monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    if where == "without rich":
+        monkeypatch.setitem(sys.modules, "rich", None)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "100")
+    stream = _Watched(terminal=where == "terminal")
+    count = 1_000
+
+    def rows() -> Iterator[tuple[list[str], str | None]]:
+        for row in range(2, count + 2):
+            stream.received_when_given.append(stream.getvalue())
+            yield [str(row), "Code postal", f"{row:05d}", "erreur", MESSAGES[1]], "red"
+
+    print_table(["clients.csv"], TITLES, rows, ["Lignes lues : 1000"], stream, right=0, no_wrap=3)
+    # The rows are given twice: once to measure the columns, once to print them.
+    assert len(stream.received_when_given) == 2 * count
+    when_last_given = re.sub(r"\x1b\[[0-9;]*m", "", stream.received_when_given[-1])  # colours
+    assert " 2 " in when_last_given
+    assert f" {count // 2} " in when_last_given
+    assert "Lignes lues" not in when_last_given
+    assert "Lignes lues" in stream.getvalue()
