@@ -69,7 +69,7 @@ def main() -> None:
     from clientbook import find_duplicates, territory, validate_client
     from clientbook._cli.app import main as clientbook
     from clientbook._files.check import file_policy
-    from clientbook._files.reading import open_client_file
+    from clientbook._files.reading import RowProblem, open_client_file
     from clientbook._files.rows import RowColumns, client_from_row
     from clientbook.identifiers import naf, siren, siret, vat
 
@@ -77,7 +77,7 @@ def main() -> None:
         path = Path(folder) / "clients.csv"
         write_generated_file(arguments.rows, path)
         with open_client_file(path) as (layout, records):
-            rows = list(records)
+            rows = [record for record in records if not isinstance(record, RowProblem)]
         columns = RowColumns(layout.columns, layout.headers, locale="fr")
         reads = [client_from_row(cells, columns) for _row, cells in rows]
         clients = [read.client for read in reads]

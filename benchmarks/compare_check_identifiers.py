@@ -72,14 +72,14 @@ def main() -> None:
     from stdnum.fr import siret as stdnum_siret
 
     from clientbook._cli.app import main as clientbook
-    from clientbook._files.reading import open_client_file
+    from clientbook._files.reading import RowProblem, open_client_file
     from clientbook.identifiers import naf, siren, siret, vat
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "identifiers.csv"
         count = write_identifier_file(arguments.rows, path)
         with open_client_file(path) as (layout, records):
-            rows = [cells for _row, cells in records]
+            rows = [record[1] for record in records if not isinstance(record, RowProblem)]
         ours: list[tuple[Callable[[str], bool], str]] = []
         theirs: list[tuple[Callable[[str], bool], str]] = []
         for field, module, stdnum in (

@@ -24,9 +24,11 @@ __all__ = [
     "COMPANIES",
     "LYON",
     "claire",
+    "companies",
     "company",
     "complete_company",
     "individual",
+    "siren_of",
 ]
 
 LYON = Address(line1="12 rue des Lilas", postal_code="69003", city="Lyon")
@@ -96,3 +98,37 @@ def individual(**fields: Any) -> Client:
         "address": AJACCIO,
     }
     return Client(**(values | fields))
+
+
+def siren_of(number: int) -> str:
+    """Return the valid SIREN whose first 8 digits are *number* (its Luhn key added)."""
+    body = f"{number:08d}"
+    return next(f"{body}{key}" for key in range(10) if _luhn_ok(f"{body}{key}"))
+
+
+def companies(count: int, *, first: int = 1000) -> list[Client]:
+    """*count* complete companies, each its own SIREN (from ``siren_of(first + n)``), as typed.
+
+    The SIRET of each is its head office's (NIC ``00010`` made valid), its id ``cl-00000n``.
+    """
+    found = []
+    for number in range(count):
+        siren = siren_of(first + number)
+        siret = next(f"{siren}{nic:05d}" for nic in range(10, 100) if _luhn_ok(f"{siren}{nic:05d}"))
+        found.append(
+            complete_company(
+                id=f"cl-{number:06d}",
+                name=f"Boulangerie Martin {number}",
+                siret=siret,
+                vat_number=vat.from_siren(siren),
+            )
+        )
+    return found
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        value = int(digit) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0

@@ -61,10 +61,16 @@ from clientbook._services.clients import (
     search_clients,
     update_client,
 )
-from clientbook._services.importing import ImportReport, SkippedClient, import_clients
+from clientbook._services.importing import (
+    ImportReport,
+    SameClient,
+    SkippedClient,
+    import_clients,
+)
 
 __all__ = [
     "ImportReport",
+    "SameClient",
     "SavedClient",
     "SkippedClient",
     "archive_client",

@@ -111,21 +111,35 @@ def test_a_client_twice_in_a_file_is_imported_once_and_the_other_row_says_so(
             "column": "SIRET",
             "field": "siret",
             "code": "import.same_client",
-            "message": "This row is not imported: row 2 has the same SIRET (40483304800014) and "
-            "is imported in its place.",
+            "message": "This row is not imported: row 2 is the same client (the same SIRET: "
+            "40483304800014) and is imported in its place.",
             "severity": "warning",
         }
     ]
     assert import_json(capsys, path, db).json()["import"]["unchanged"] == 2
 
 
-def test_a_file_leaves_out_rows_in_the_match_order_of_the_import_service() -> None:
-    from clientbook._files import importing as file_import
-    from clientbook._services.importing import MATCH_ORDER
-
-    order = [field for field, _compared in MATCH_ORDER]
-    assert order == ["siret", "vat_number", "id"]  # SIRET, then VAT number, then the host's id
-    assert [(field, compared) for field, _what, compared in file_import._KEYS] == list(MATCH_ORDER)
+def test_a_row_with_a_clients_siret_and_a_row_with_its_code_are_one_client_run_after_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Row 2 reaches the stored client C1 by its SIRET, row 3 by its client code: importing both
+    # let the second overwrite the first, and the next run created a new client.
+    db = tmp_path / "clients.sqlite"
+    first = write_client_file(tmp_path, [rows()[0]], headers=HEADERS)
+    assert import_json(capsys, first, db).json()["import"]["created"] == 1
+    by_siret = ["C7", *rows()[0][1:]]
+    by_code = ["C1", "Dubois Logistique", COMPANIES[1][2], "75011", "Paris", "oui", ""]
+    both = write_client_file(tmp_path, [by_siret, by_code], headers=HEADERS)
+    for _run in range(2):
+        result = import_json(capsys, both, db, "--locale", "en")
+        assert result.json()["import"]["created"] == 0
+        assert result.json()["import"]["left_out"] == 1
+        [left_out] = [p for p in result.json()["problems"] if p["code"] == "import.same_client"]
+        assert (left_out["row"], left_out["column"]) == (3, "Code client")
+        assert left_out["message"] == (
+            "This row is not imported: row 2 is the same client (the same client code: C1) and "
+            "is imported in its place."
+        )
 
 
 def test_a_parent_company_the_database_does_not_hold_is_an_error_of_its_row(
@@ -321,16 +335,17 @@ def test_import_and_search_have_their_help(capsys: pytest.CaptureFixture[str]) -
         assert option in searching.out
 
 
-def test_an_import_stops_at_a_row_that_is_no_longer_csv_and_keeps_the_rows_before(
+def test_an_import_reports_a_row_whose_quote_is_never_closed_and_imports_the_rows_after_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_client_file(tmp_path, rows()[:2], headers=HEADERS)
     with path.open("ab") as file:
         file.write(b'C9;"Garage Faure;40483304800014\r\n' + b"x" * 200_000 + b"\r\n")
+        file.write("C4;Boulangerie Roux;52345678800018;33000;Bordeaux;non;\r\n".encode("cp1252"))
     result = import_json(capsys, path, tmp_path / "clients.sqlite")
     assert result.status == 1
-    assert result.codes() == [(4, "file.malformed")]
-    assert result.json()["import"]["created"] == 2
+    assert result.codes() == [(4, "row.quote_unclosed"), (5, "cell.too_long")]
+    assert result.json()["import"]["created"] == 3
 
 
 def test_a_database_that_fails_during_the_import_says_the_rows_stored_before_are_kept(

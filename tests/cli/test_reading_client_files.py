@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from tests.cli.clientfiles import (
 )
 
 from clientbook._files.headers import header_key
-from clientbook._files.reading import ClientFileError, open_client_file
+from clientbook._files.reading import ClientFileError, RowProblem, open_client_file
 
 
 def test_a_semicolon_file_in_windows_1252_is_read(
@@ -294,18 +295,22 @@ def test_a_file_with_only_warnings_exits_with_status_0(
     assert (result.status, result.codes()) == (0, [(2, "row.width")])
 
 
-def test_a_quote_never_closed_is_a_problem_at_the_row_where_reading_stops(
+def test_a_quote_never_closed_is_a_problem_of_its_row_and_the_rows_after_it_are_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "clients.csv"
     path.write_text(
-        'SIREN;Nom\n404833048;Martin\n123456789;"Dubois\n' + "x" * 200_000 + "\n",
+        'SIREN;Nom\n404833048;Martin\n123456789;"Dubois\n' + "x" * 200_000 + "\n123456789;Roux\n",
         encoding="utf-8",
     )
     result = check_json(capsys, path)
     assert result.status == 1
-    assert result.codes() == [(3, "file.malformed")]
-    assert result.json()["rows"] == 1
+    assert result.codes() == [
+        (3, "row.quote_unclosed"),
+        (4, "cell.too_long"),
+        (5, "siren.checksum"),
+    ]
+    assert result.json()["rows"] == 2
 
 
 @pytest.mark.parametrize(
@@ -393,7 +398,10 @@ def test_rows_are_streamed_with_their_numbers(tmp_path: Path) -> None:
     path = write_client_file(tmp_path, [client(), client(name="Roux SA")], headers=FRENCH_HEADERS)
     with open_client_file(path) as (layout, records):
         assert layout.header_row == 1
-        assert [(number, row[0]) for number, row in records] == [
+        assert [
+            record if isinstance(record, RowProblem) else (record[0], record[1][0])
+            for record in records
+        ] == [
             (2, "Boulangerie Martin SARL"),
             (3, "Roux SA"),
         ]
@@ -427,7 +435,7 @@ def test_a_file_the_system_refuses_to_read_is_a_clear_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(ClientFileError) as raised, open_client_file(path):
         pass
     assert raised.value.code == code
@@ -446,32 +454,34 @@ def test_the_header_is_looked_for_in_the_first_ten_rows_only(
     assert 'Headers found: "Export".' in result.err
 
 
-def test_a_header_that_is_not_readable_csv_is_no_recognised_column(
+def test_a_header_that_is_not_readable_csv_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "clients.csv"
     path.write_text('"SIREN' + "x" * 200_000 + "\n", encoding="utf-8")
     result = check_json(capsys, path, "--locale", "en")
-    assert result.status == 2
-    assert "Headers found: —." in result.err
+    assert (result.status, result.out) == (2, "")
+    assert result.err == (
+        f"clientbook: error: Row 1 of {path}, where its header should be, cannot be read. A "
+        "quote opened in this row is not closed before the end of the file or within 1,048,576 "
+        "characters: the row is not read, and reading goes on at the next line. Close the quote "
+        "or remove it.\n"
+    )
 
 
-def test_a_file_removed_between_the_two_readings_is_a_clear_error(
+def test_a_file_that_fails_while_it_is_read_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_client_file(tmp_path, [client()])
-    binary_open = Path.open
 
-    def open_bytes_only(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
-        if "b" not in mode:
-            raise FileNotFoundError(2, "No such file or directory")
-        return binary_open(self, mode)
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", open_bytes_only)
+    monkeypatch.setattr("clientbook._files.reading.sniff_encoding", fail)
     with pytest.raises(ClientFileError) as raised, open_client_file(path):
         pass
     assert raised.value.code == "file.unreadable"
-    assert raised.value.message("en") == f"{path} cannot be read: No such file or directory."
+    assert raised.value.message("en") == f"{path} cannot be read: Input/output error."
 
 
 def test_commas_typed_in_the_cells_of_a_semicolon_file_do_not_make_it_a_comma_file(

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from clientbook._files.check import check_records, file_policy
 from clientbook._files.cleanrows import FAST_COLUMNS, CleanRows
 from clientbook._files.problems import FileReport
-from clientbook._files.reading import Layout, Record
+from clientbook._files.reading import Layout, Row
 from clientbook.identifiers import siren, siret, vat
 from clientbook.identifiers._text import luhn_ok
 from clientbook.testing.strategies import (
@@ -86,7 +86,7 @@ def cells_of(draw: st.DrawFn, field: str) -> str:
 
 
 @st.composite
-def identifier_files(draw: st.DrawFn) -> tuple[Layout, list[Record]]:
+def identifier_files(draw: st.DrawFn) -> tuple[Layout, list[Row]]:
     """A file of identifier columns in any order, and its rows (some of the wrong width)."""
     fields = draw(st.lists(st.sampled_from(sorted(FAST_COLUMNS)), min_size=1, unique=True))
     headers = tuple(HEADERS[field] for field in fields)
@@ -98,7 +98,7 @@ def identifier_files(draw: st.DrawFn) -> tuple[Layout, list[Record]]:
         headers=headers,
         columns={field: index for index, field in enumerate(fields)},
     )
-    rows: list[Record] = []
+    rows: list[Row] = []
     for number in range(draw(st.integers(1, 12))):
         cells = [draw(cells_of(field)) for field in fields]
         if draw(st.integers(0, 9)) == 0:  # a row cut short, or with an extra cell
@@ -108,7 +108,7 @@ def identifier_files(draw: st.DrawFn) -> tuple[Layout, list[Record]]:
 
 
 def _both_ways(
-    layout: Layout, rows: Iterable[Record], *, locale: str
+    layout: Layout, rows: Iterable[Row], *, locale: str
 ) -> tuple[FileReport, FileReport]:
     rows = list(rows)
     fast = check_records(layout, iter(rows), locale=locale)
@@ -117,7 +117,7 @@ def _both_ways(
     return fast, full
 
 
-def _file(*rows: list[str]) -> tuple[Layout, list[Record]]:
+def _file(*rows: list[str]) -> tuple[Layout, list[Row]]:
     """A file of a name, SIREN, SIRET and VAT number column, and these rows."""
     fields = ("name", "siren", "siret", "vat")
     layout = Layout(
@@ -154,7 +154,7 @@ def _file(*rows: list[str]) -> tuple[Layout, list[Record]]:
     locale="fr",
 )
 def test_a_file_of_identifiers_gets_the_same_report_with_and_without_the_fast_path(
-    file: tuple[Layout, list[Record]], locale: str
+    file: tuple[Layout, list[Row]], locale: str
 ) -> None:
     layout, rows = file
     fast, full = _both_ways(layout, rows, locale=locale)
@@ -163,7 +163,7 @@ def test_a_file_of_identifiers_gets_the_same_report_with_and_without_the_fast_pa
 
 @given(file=identifier_files())
 def test_a_row_the_fast_path_passes_has_no_problem_the_full_way(
-    file: tuple[Layout, list[Record]],
+    file: tuple[Layout, list[Row]],
 ) -> None:
     layout, rows = file
     _fast, full = _both_ways(layout, rows, locale="fr")

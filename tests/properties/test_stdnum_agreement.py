@@ -131,12 +131,18 @@ def test_clientbook_and_stdnum_agree_on_siret_near_misses_and_junk(text: str) ->
 
 
 @given(number=cst.vat_numbers(countries={"FR"}))
+@example(number="FRFR001000009")  # the key is itself "FR"
 def test_a_valid_french_vat_number_is_valid_for_stdnum_with_the_same_compact_form(
     number: str,
 ) -> None:
     assert stdnum_tva.is_valid(number)
     assert vat.validate(number) == "FR" + stdnum_tva.validate(number)
-    assert vat.validate(number) == stdnum_vat.validate(number)
+    if vat.validate(number)[2:4] == "FR":
+        # stdnum.eu.vat strips "FR" twice when the key is "FR" (FRFR001000009 comes back as
+        # FR001000009, a number without its key); stdnum.fr.tva keeps it, as clientbook does.
+        assert stdnum_vat.validate(number) == vat.validate(number)[2:]
+    else:
+        assert vat.validate(number) == stdnum_vat.validate(number)
 
 
 @given(

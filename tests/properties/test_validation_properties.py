@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import attrs
 from hypothesis import given
@@ -204,3 +205,21 @@ def test_a_normalised_phone_is_e164_and_normalises_to_itself(text: str, region: 
         assert e164.startswith("+")
         assert e164[1:].isdigit()
         assert normalize_phone(e164, region=region) == e164
+
+
+_TEXT_FIELDS = ("id", "name", "first_name", "last_name", "website", "siret", "vat_number", "owner")
+
+
+@given(
+    clients,
+    st.sampled_from(_TEXT_FIELDS),
+    st.sampled_from(["\x00", "\ud800", "\udbff", "\udc00", "\udfff"]),
+    st.integers(0, 40),
+)
+def test_a_character_no_database_stores_is_reported_on_its_field_whatever_the_record(
+    client: Client, field: str, character: str, at: int
+) -> None:
+    text = getattr(client, field) or ""
+    changes: dict[str, Any] = {field: text[:at] + character + text[at:]}
+    problems = validate_client(attrs.evolve(client, **changes), locale="en")
+    assert ("text.unstorable", field) in [(p.code, p.field) for p in problems]

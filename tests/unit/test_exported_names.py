@@ -72,6 +72,7 @@ PUBLIC = {
     "clientbook.memory": ["MemoryClientRepository", "MemoryStore", "MemoryUnitOfWork"],
     "clientbook.services": [
         "ImportReport",
+        "SameClient",
         "SavedClient",
         "SkippedClient",
         "archive_client",

@@ -29,6 +29,7 @@ from clientbook.identifiers import vat
 from clientbook.memory import MemoryStore, MemoryUnitOfWork
 from clientbook.services import (
     ImportReport,
+    SameClient,
     SavedClient,
     SkippedClient,
     archive_client,
@@ -628,12 +629,47 @@ def test_an_import_that_would_make_a_loop_of_parent_companies_skips_the_client()
     assert stored(store, "c-holding").parent_id is None
 
 
-def test_the_same_company_twice_in_a_file_is_created_once_then_updated() -> None:
+def test_the_same_company_twice_in_one_import_is_imported_once_and_the_second_reported() -> None:
     rows = [a_company("row-0"), a_company("row-9", website="www.boulangerie-martin.fr")]
     store = MemoryStore()
-    report = import_clients(uow(store), rows, user="u-amelie")
-    assert report == ImportReport(created=("row-0",), updated=("row-0",))
-    assert stored(store, "row-0").website == "www.boulangerie-martin.fr"
+    report = import_clients(uow(store), rows, user="u-amelie", locale="en")
+    assert report.created == ("row-0",)
+    assert (report.updated, report.unchanged) == ((), ())
+    [skipped] = report.skipped
+    assert (skipped.index, skipped.client_id) == (1, "row-9")
+    assert skipped.same_as == SameClient(
+        earlier=0, stored_id="row-0", field="siret", value="40483304800014"
+    )
+    assert [(p.code, p.severity) for p in skipped.problems] == [("import.same_client", "warning")]
+    assert skipped.problems[0].message == (
+        "This client is not imported: the client given at position 0 is the same stored client "
+        "(row-0) and is imported in its place."
+    )
+    assert stored(store, "row-0").website == ""
+
+
+def test_two_clients_reaching_one_stored_client_by_different_keys_are_one_conflict() -> None:
+    # One row carries the stored client's SIRET, the other its id with another SIRET: importing
+    # both would let the second overwrite the first, and a second run would create a client.
+    store = a_store(a_company("c-martin"))
+    by_siret = a_company("row-1", website="www.boulangerie-martin.fr")
+    by_id = a_company("c-martin", number=3)
+    first = import_clients(uow(store), [by_siret, by_id], user="u-amelie")
+    assert first.updated == ("c-martin",)
+    assert [(s.index, s.same_as) for s in first.skipped] == [
+        (1, SameClient(earlier=0, stored_id="c-martin", field="id", value="c-martin"))
+    ]
+    again = import_clients(uow(store), [by_siret, by_id], user="u-amelie")
+    assert (again.created, again.updated, again.unchanged) == ((), (), ("c-martin",))
+    assert [(s.index, s.same_as and s.same_as.earlier) for s in again.skipped] == [(1, 0)]
+    assert [c.id for c in every_client(store)] == ["c-martin"]
+
+
+def test_the_same_client_across_two_batches_is_still_the_same_client() -> None:
+    rows = [a_company("row-0"), a_company("row-1", number=1), a_company("row-9")]
+    report = import_clients(uow(MemoryStore()), rows, user="u-amelie", batch_size=2)
+    assert report.created == ("row-0", "row-1")
+    assert [(s.index, s.same_as and s.same_as.stored_id) for s in report.skipped] == [(2, "row-0")]
 
 
 def rows_then_failure(rows: list[Client], *, fail_after: int) -> Iterator[Client]:

@@ -22,7 +22,7 @@ Hierarchy (each name where it is public)::
     │   ├── SchemaMismatch                           no clientbook tables, or another version
     │   └── UnsupportedDatabase                      neither SQLite nor PostgreSQL
     └── ClientFileError                              clientbook.files: unreadable file: .code
-        └── MalformedFile                            the rest of the file is not readable CSV: .row
+        └── MalformedFile                            read_clients: a row it cannot read: .row
 
 Catch ``ClientbookError`` to catch them all. Bad *input types* (passing an ``int`` where
 text is expected) raise the built-in ``TypeError``: that is a programming error, not bad data.

@@ -109,7 +109,7 @@ def run_import(options: argparse.Namespace, language: str) -> int:
     if not _sql_installed("import", language):
         return 2
     from clientbook._files.importing import import_records
-    from clientbook._services.refusals import StaleClient
+    from clientbook._services.refusals import ClientExists, StaleClient
     from clientbook.sql import SqlStore, StorageError
 
     user = options.user or _login_name()
@@ -134,7 +134,7 @@ def run_import(options: argparse.Namespace, language: str) -> int:
 
     try:
         result = _on_file(options, language, N_("Importing {path}"), store_rows)
-    except (StorageError, StaleClient) as error:
+    except (StorageError, StaleClient, ClientExists) as error:  # other writers, each try
         message = error.message(language)
         if importing:
             message = translate(

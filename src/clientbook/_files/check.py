@@ -25,7 +25,7 @@ from clientbook._base.i18n import N_, normalize_locale, translate
 from clientbook._files.cleanrows import CleanRows
 from clientbook._files.duplicates import DuplicateRows
 from clientbook._files.problems import FileProblem, FileReport, placed, without_column
-from clientbook._files.reading import Layout, MalformedFile, Record
+from clientbook._files.reading import Layout, Record, RowProblem
 from clientbook._files.reading import open_client_file as _open_client_file
 from clientbook._files.rows import RECORD_FIELDS, RowClient, RowColumns, client_from_row
 from clientbook._records.client import ClientKind
@@ -124,17 +124,18 @@ def check_records(
         on_progress: called now and then with the row number reached, to show progress.
 
     Returns:
-        The report. A file that stops being readable CSV ends with a ``file.malformed`` error
-        at the row where reading stopped; the rows before it are checked.
+        The report. A row that cannot be read is an error of the report in its place
+        (:meth:`RowChecker.reading_problem`), and the rows after it are checked.
     """
     checker = RowChecker(layout, locale=locale, strict=strict)
-    try:
-        for row_number, cells in records:
-            checker.verify(row_number, cells)
-            if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
-                on_progress(row_number)
-    except MalformedFile as error:
-        checker.stopped(error)
+    for record in records:
+        if isinstance(record, RowProblem):
+            checker.reading_problem(record)
+            continue
+        row_number, cells = record
+        checker.verify(row_number, cells)
+        if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
+            on_progress(row_number)
     return checker.report()
 
 
@@ -236,15 +237,23 @@ class RowChecker:
         self._seen.add(row_number, read, siren=None if at is None else cells[at])
         return read, wrong
 
-    def stopped(self, error: MalformedFile) -> None:
-        """Record that the file stops being readable CSV where *error* says."""
+    def reading_problem(self, problem: RowProblem) -> None:
+        """Record a problem that reading the file found: a row not read, or a row's warning.
+
+        A row that cannot be read is not checked and not counted in :attr:`rows`: its error
+        stands for it. A warning comes before its row's other problems.
+        """
+        at = problem.column
+        headers = self.layout.headers
         self.problems.append(
             FileProblem(
-                row=error.row,
-                column=None,
-                field="file",
-                code=error.code,
-                message=error.message(self.language),
+                row=problem.row,
+                column=headers[at] if at is not None and at < len(headers) else None,
+                field="row",
+                code=problem.code,
+                message=problem.message(self.language),
+                severity=problem.severity,
+                value=problem.value,
             )
         )
 

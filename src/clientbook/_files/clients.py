@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from clientbook._files.reading import open_client_file
+from clientbook._files.reading import MalformedFile, RowProblem, open_client_file
 from clientbook._files.rows import RowColumns, client_from_row
 from clientbook._records.client import Client
 
@@ -19,7 +19,8 @@ def read_clients(
 
     Values that cannot be read into a field (an unknown civility, an unreadable active flag)
     are left at the field's default: :func:`clientbook.files.check_file` reports them. Rows
-    shorter than the header are read with empty cells for the missing ones.
+    shorter than the header are read with empty cells for the missing ones. A row read with a
+    warning (in another encoding than the file's) is read.
 
     Args:
         path: the CSV file.
@@ -30,12 +31,19 @@ def read_clients(
 
     Raises:
         ClientFileError: the file cannot be read at all.
-        MalformedFile: the rest of the file is not readable CSV (the rows before it were read).
+        MalformedFile: a row cannot be read (a quote never closed, a row or a cell over the
+            limits...); its ``row`` and ``code`` say which and why. The rows before it were
+            read; :func:`clientbook.files.check_file` reports every such row and reads on.
     """
     with open_client_file(path, column_overrides=column_overrides) as (layout, records):
         columns = RowColumns(layout.columns, layout.headers, locale="fr")
         width = len(layout.headers)
-        for row_number, cells in records:
+        for record in records:
+            if isinstance(record, RowProblem):
+                if record.severity == "error":
+                    raise MalformedFile(record.row, record.code, record.template, **record.params)
+                continue
+            row_number, cells = record
             if len(cells) < width:
                 cells = [*cells, *[""] * (width - len(cells))]
             yield row_number, client_from_row(cells, columns).client

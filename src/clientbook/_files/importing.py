@@ -7,11 +7,12 @@ it again completes it), matching the stored clients by SIRET, then VAT number, t
 report is the check's, with the problems the import found (a parent company unknown to the
 store) and what was created, updated or found unchanged.
 
-A file may hold the same client twice (typed again, in capitals): the first row is imported and
-the later ones that the import would match with it (same SIRET, VAT number or client code) are
-left out with a warning. Importing both would store the last one each time, so that importing
-the same file again would change the client back and forth; leaving them out, importing the
-same file again changes nothing.
+A file may hold the same client twice (typed again, in capitals; one row with its SIRET, another
+with its client code): the first row is imported and the later ones that resolve to the same
+stored client are left out with a warning (the import's ``import.same_client``). Importing both
+would store the last one each time, so that importing the same file again would change the
+client back and forth, or create it again; leaving them out, importing the same file again
+changes nothing and creates nothing.
 """
 
 from __future__ import annotations
@@ -26,24 +27,20 @@ import attrs
 from clientbook._base.i18n import N_, translate
 from clientbook._files.check import RowChecker
 from clientbook._files.problems import FileProblem, FileReport
-from clientbook._files.reading import Layout, MalformedFile, Record
+from clientbook._files.reading import Layout, Record, RowProblem
 from clientbook._records.client import Client
-from clientbook._services.importing import MATCH_ORDER, import_clients
+from clientbook._services.importing import import_clients
 from clientbook.repositories import UnitOfWork
 
 __all__ = ["FileImport", "import_records"]
 
 _PROGRESS_EVERY = 2048  # rows; a power of two
 _SAME_CLIENT = N_(
-    "This row is not imported: row {row} has the same {what} ({value}) and is imported in its "
-    "place."
+    "This row is not imported: row {row} is the same client (the same {what}: {value}) and is "
+    "imported in its place."
 )
-# What the import matches stored clients by, in its order (MATCH_ORDER): the record field, its
-# name for people, and the form its values are compared in.
+# What the import matches stored clients by (MATCH_ORDER), in words for people.
 _WORDS: Final = {"siret": N_("SIRET"), "vat_number": N_("VAT number"), "id": N_("client code")}
-_KEYS: Final[tuple[tuple[str, str, Callable[[str], str]], ...]] = tuple(
-    (field, _WORDS[field], compared) for field, compared in MATCH_ORDER
-)
 
 
 @attrs.frozen(kw_only=True)
@@ -111,55 +108,20 @@ def import_records(
     checker = RowChecker(layout, locale=locale, strict=strict)
     language = checker.language
     positions = array.array("q")  # the checker's position of each client given to the import
-    imported_from: dict[tuple[str, str], int] = {}  # (field, value) → the row it came from
-    left_out: list[FileProblem] = []
 
     def clients() -> Iterator[Client]:
-        try:
-            for row_number, cells in records:
-                read, wrong = checker.check(row_number, cells)
-                if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
-                    on_progress(row_number)
-                if wrong:
-                    continue
-                client = read.client
-                keys = [
-                    (field, what, value)
-                    for field, what, compact in _KEYS
-                    if (value := compact(getattr(client, field)))
-                ]
-                earlier = next(
-                    ((field, what, value) for field, what, value in keys
-                     if (field, value) in imported_from),
-                    None,
-                )  # fmt: skip
-                if earlier is not None:
-                    field, what, value = earlier
-                    at = read.fields.get(field)
-                    left_out.append(
-                        FileProblem(
-                            row=row_number,
-                            column=layout.headers[at] if at is not None else None,
-                            field=field,
-                            code="import.same_client",
-                            severity="warning",
-                            message=translate(
-                                _SAME_CLIENT,
-                                language,
-                                row=imported_from[field, value],
-                                what=translate(what, language),
-                                value=value,
-                            ),
-                            value=cells[at] if at is not None and at < len(cells) else "",
-                        )
-                    )
-                    continue
-                for field, _what, value in keys:
-                    imported_from[field, value] = row_number
-                positions.append(checker.rows - 1)
-                yield client
-        except MalformedFile as error:
-            checker.stopped(error)
+        for record in records:
+            if isinstance(record, RowProblem):
+                checker.reading_problem(record)
+                continue
+            row_number, cells = record
+            read, wrong = checker.check(row_number, cells)
+            if on_progress is not None and not checker.rows % _PROGRESS_EVERY:
+                on_progress(row_number)
+            if wrong:
+                continue
+            positions.append(checker.rows - 1)
+            yield read.client
 
     stored = import_clients(
         uow,
@@ -170,17 +132,39 @@ def import_records(
         batch_size=batch_size,
         now=now,
     )
+    left_out: list[FileProblem] = []
     refused: list[FileProblem] = []
     for skipped in stored.skipped:
         position = positions[skipped.index]
+        row_number = checker.row_number(position)
         fields = checker.fields(position)
+        same = skipped.same_as
+        if same is not None:
+            at = fields.get(same.field)
+            left_out.append(
+                FileProblem(
+                    row=row_number,
+                    column=layout.headers[at] if at is not None else None,
+                    field=same.field,
+                    code="import.same_client",
+                    severity="warning",
+                    message=translate(
+                        _SAME_CLIENT,
+                        language,
+                        row=checker.row_number(positions[same.earlier]),
+                        what=translate(_WORDS[same.field], language),
+                        value=same.value,
+                    ),
+                )
+            )
+            continue
         for problem in skipped.problems:
             if problem.severity != "error":  # the check reported the row's warnings already
                 continue
             at = fields.get(problem.field)
             refused.append(
                 FileProblem(
-                    row=checker.row_number(position),
+                    row=row_number,
                     column=layout.headers[at] if at is not None else None,
                     field=problem.field,
                     code=problem.code,

@@ -1,10 +1,11 @@
 """Reading a client file as people really have them: CSV from a spreadsheet or another tool.
 
-The file is read in two passes. The first reads the bytes in chunks, without keeping them, to
-find the encoding (UTF-16 when it starts with a UTF-16 byte-order mark, as Excel's "Unicode
-text" export does; otherwise UTF-8, with or without BOM, then Windows-1252, as Excel FR exports
-CSV) and to refuse what is not text (NUL bytes, an Excel workbook). The second streams the rows
-with :mod:`csv`: no row outlives the loop that checks it.
+The file is opened once, refused at once unless it is a regular file (a folder, a pipe, a
+device), and read in two passes over its bytes, in chunks, never whole. The first finds the
+encoding and refuses what is not text (:mod:`clientbook._files.encoding`); the second decodes
+each line and cuts the lines into rows and cells, within the limits of
+:mod:`clientbook._files.limits` (:mod:`clientbook._files.splitting`): no row outlives the loop
+that checks it, and a row that cannot be read is reported in its place while reading goes on.
 
 The delimiter (``;``, ``,`` or tab) is the one the first lines use the most consistently, quoted
 text aside. The header is the first row, among the first ten, in which an identifier column or
@@ -15,43 +16,48 @@ Rows are numbered as a spreadsheet shows them: the first line of the file is row
 whose quoted cells contain line breaks is one row, numbered where it starts.
 
 A file that cannot be read at all raises :class:`ClientFileError`, whose ``code`` and message
-say why (missing, empty, binary, a workbook, an unknown encoding, no known column); a file that
-stops being readable CSV part way raises :class:`MalformedFile` from the row iterator, after the
-rows before it.
+say why (missing, not a regular file, empty, binary, a workbook, an unknown encoding, no known
+column, a header that cannot be read); a row that cannot be read comes as a
+:class:`RowProblem` among the rows.
 """
 
 from __future__ import annotations
 
-import codecs
 import contextlib
-import csv
+import itertools
+import os
 import re
+import stat
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO, Final
 
 import attrs
 
-from clientbook._base.errors import ClientbookError
-from clientbook._base.i18n import N_, normalize_locale, translate
+from clientbook._base.i18n import N_
+from clientbook._files.encoding import CHUNK, sniff_encoding
+from clientbook._files.errors import ClientFileError, MalformedFile, RowProblem, quote_all
 from clientbook._files.headers import IDENTIFIER_FIELDS, match_columns
+from clientbook._files.limits import LIMITS
+from clientbook._files.lines import OddLine, decoded_lines
+from clientbook._files.splitting import Record, Row, split_rows
 
 __all__ = [
     "ClientFileError",
     "Layout",
     "MalformedFile",
     "Record",
+    "Row",
+    "RowProblem",
     "open_client_file",
     "quote_all",
 ]
 
-#: One data row: its number as a spreadsheet shows it, and its cells.
-Record = tuple[int, list[str]]
-
-_CHUNK = 1 << 20
 _HEADER_SEARCH_ROWS = 10
 _DELIMITERS = (";", "\t", ",")  # ties go to the first: Excel FR writes ";"
+# Opened without waiting for a writer, should the path be a pipe: it is refused at once.
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
 
 # Columns that make a row the header on their own; any two other recognised columns do too.
 _HEADER_ALONE = frozenset(IDENTIFIER_FIELDS)
@@ -71,40 +77,6 @@ _QUOTED = re.compile(r'"[^"]*"')
 # The line breaks of CSV, and only those: str.splitlines() also breaks at the separators
 # \x1c-\x1e, \x0b, \x0c, \x85 and U+2028, which a cell may hold.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-class ClientFileError(ClientbookError):
-    """The client file cannot be read at all (missing, empty, binary, no known column...).
-
-    Attributes:
-        code: stable code for programs, such as ``"file.empty"``.
-        params: the values the message refers to.
-    """
-
-    def __init__(self, code: str, message: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        self._message = message
-        super().__init__(self.message("fr"))  # French, as the identifier errors
-
-    def message(self, locale: str = "fr") -> str:
-        """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
-        params = {
-            name: quote_all(value, locale) if isinstance(value, tuple) else value
-            for name, value in self.params.items()
-        }
-        return translate(self._message, locale, **params)
-
-
-class MalformedFile(ClientFileError):
-    """The file stops being readable CSV at ``row``; the rows before it were read."""
-
-    def __init__(self, row: int) -> None:
-        super().__init__(
-            "file.malformed",
-            N_("The file cannot be read from this row on: a quote is probably not closed."),
-        )
-        self.row = row
 
 
 @attrs.frozen(kw_only=True)
@@ -133,98 +105,62 @@ class Layout:
     line_count: int = 0
 
 
-def quote_all(texts: Iterable[str], locale: str) -> str:
-    """Return *texts* quoted as *locale* writes quotes, separated by commas; ``—`` for none.
+def _open_file(path: Path) -> BinaryIO:
+    """Open *path* for reading bytes, if it is a regular file.
 
-    >>> quote_all(('SIREN', 'Nom'), 'fr'), quote_all(('SIREN', 'Nom'), 'en')
-    ('« SIREN », « Nom »', '"SIREN", "Nom"')
-    """
-    opening, closing = ("« ", " »") if normalize_locale(locale) == "fr" else ('"', '"')
-    return ", ".join(f"{opening}{text}{closing}" for text in texts) or "—"
-
-
-def _sniff_encoding(path: Path) -> tuple[str, int]:
-    """Return the encoding of *path* and its number of lines, reading it in chunks.
+    The file is opened without waiting (a pipe with no writer would block ``open`` forever),
+    then its kind checked on the open file itself, so that it cannot change in between.
 
     Raises:
-        ClientFileError: the file is missing, unreadable, empty, binary or of unknown encoding.
+        ClientFileError: the file is missing, a folder, not a regular file (a pipe, a
+            device, a socket), or the system refuses to read it.
     """
     try:
-        with path.open("rb") as file:
-            head = file.read(_CHUNK)
-            if _is_blank(head):
-                raise ClientFileError("file.empty", N_("The file {path} is empty."), path=path)
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                return "utf-16", _count_lines(file, head, "utf-16", path)
-            if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-                raise ClientFileError(
-                    "file.workbook",
-                    N_(
-                        "{path} is a spreadsheet workbook, not a CSV file: open it and save "
-                        "it as CSV (semicolon-separated) first."
-                    ),
-                    path=path,
-                )
-            for encoding in ("utf-8", "cp1252"):
-                with contextlib.suppress(UnicodeDecodeError):
-                    lines = _count_lines(file, head, encoding, path)
-                    if encoding == "utf-8" and head.startswith(codecs.BOM_UTF8):
-                        encoding = "utf-8-sig"
-                    return encoding, lines
-                file.seek(len(head))
+        descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise ClientFileError("file.missing", N_("There is no file {path}."), path=path) from None
     except IsADirectoryError:
-        raise ClientFileError(
-            "file.folder", N_("{path} is a folder, not a file."), path=path
-        ) from None
+        raise _folder(path) from None
     except PermissionError:
+        if path.is_dir():  # Windows refuses to open a folder
+            raise _folder(path) from None
         raise ClientFileError(
             "file.permission", N_("You are not allowed to read {path}."), path=path
         ) from None
     except OSError as error:
-        raise ClientFileError(
-            "file.unreadable",
-            N_("{path} cannot be read: {reason}."),
-            path=path,
-            reason=error.strerror or type(error).__name__,
-        ) from None
-    raise ClientFileError(
-        "file.encoding",
-        N_("{path} is neither UTF-8 nor Windows-1252 text: save it again as CSV UTF-8."),
-        path=path,
-    )
-
-
-def _is_blank(head: bytes) -> bool:
-    """Return whether the start of a file holds nothing but a byte-order mark and white space."""
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        head = head[2:].replace(b"\x00", b"")
-    return not head.removeprefix(codecs.BOM_UTF8).strip()
-
-
-def _count_lines(file: BinaryIO, head: bytes, encoding: str, path: Path) -> int:
-    """Decode the rest of *file* after *head* in chunks; return the number of lines.
-
-    Raises:
-        UnicodeDecodeError: the file is not in *encoding*.
-        ClientFileError: the file holds NUL characters: it is not text.
-    """
-    decoder = codecs.getincrementaldecoder(encoding)()
-    lines = 0
-    chunk = head
-    while chunk:
-        text = decoder.decode(chunk)
-        if "\x00" in text:
+        raise _unreadable(path, error) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise _folder(path)
+        if not stat.S_ISREG(mode):
             raise ClientFileError(
-                "file.binary",
-                N_("{path} is not a text file: export the client list as CSV."),
+                "file.special",
+                N_(
+                    "{path} is not a file but a pipe, a device or a socket: give the path of "
+                    "a CSV file."
+                ),
                 path=path,
             )
-        lines += text.count("\n")
-        chunk = file.read(_CHUNK)
-    decoder.decode(b"", final=True)
-    return lines + 1
+        if _NONBLOCK:
+            os.set_blocking(descriptor, True)
+        return open(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _folder(path: Path) -> ClientFileError:
+    return ClientFileError("file.folder", N_("{path} is a folder, not a file."), path=path)
+
+
+def _unreadable(path: Path, error: OSError) -> ClientFileError:
+    return ClientFileError(
+        "file.unreadable",
+        N_("{path} cannot be read: {reason}."),
+        path=path,
+        reason=error.strerror or type(error).__name__,
+    )
 
 
 def _first_lines(text: str) -> list[str]:
@@ -269,7 +205,9 @@ def open_client_file(
 ) -> Iterator[tuple[Layout, Iterator[Record]]]:
     """Open a client file; yield its :class:`Layout` and an iterator over its data rows.
 
-    Blank rows (no cell, or empty cells only) are skipped; they still count in row numbers.
+    Blank rows (no cell, or empty cells only) are skipped; they still count in row numbers. A
+    row that cannot be read comes as a :class:`RowProblem` in its place, and a row read with a
+    warning just after one.
 
     Args:
         path: the CSV file.
@@ -279,37 +217,45 @@ def open_client_file(
 
     Raises:
         ClientFileError: the file cannot be read at all; the message says why.
-        MalformedFile: from the iterator, when the rest of the file is not readable CSV.
     """
     path = Path(path)
     overrides = dict(column_overrides or {})
-    encoding, line_count = _sniff_encoding(path)
-    try:
-        file = path.open(encoding=encoding, newline="")
-    except OSError as error:  # the file vanished between the two passes
-        raise ClientFileError(
-            "file.unreadable",
-            N_("{path} cannot be read: {reason}."),
+    with _open_file(path) as file:
+        try:
+            encoding = sniff_encoding(file, path)
+            file.seek(0)
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        lines = decoded_lines(file, encoding, row_characters=LIMITS.row_characters)
+        start: list[str | OddLine] = []
+        size = 0
+        for line in lines:
+            start.append(line)
+            size += len(line) if isinstance(line, str) else len(line.text or "")
+            if size >= CHUNK:
+                break
+        sample = "".join(line if isinstance(line, str) else line.text or "" for line in start)
+        delimiter = _sniff_delimiter(_first_lines(sample))
+        records = split_rows(itertools.chain(start, lines), delimiter)
+        del start, sample
+        found = _read_header(records, path, overrides)
+        layout = Layout(
             path=path,
-            reason=error.strerror or type(error).__name__,
-        ) from None
-    with file:
-        delimiter = _sniff_delimiter(_first_lines(file.read(_CHUNK)))
-        file.seek(0)
-        reader = csv.reader(file, delimiter=delimiter)
-        layout = _read_header(reader, path, overrides, encoding, delimiter, line_count)
-        yield layout, _records(reader, layout.header_row)
+            encoding=encoding.name,
+            delimiter=delimiter,
+            header_row=found[0],
+            headers=tuple(found[1]),
+            columns=found[2],
+            ambiguous=found[3],
+            line_count=encoding.line_count,
+        )
+        yield layout, records
 
 
 def _read_header(
-    reader: Iterator[list[str]],
-    path: Path,
-    overrides: dict[str, str],
-    encoding: str,
-    delimiter: str,
-    line_count: int,
-) -> Layout:
-    """Read rows until the header; return the layout.
+    records: Iterator[Record], path: Path, overrides: dict[str, str]
+) -> tuple[int, list[str], dict[str, int], tuple[tuple[str, int], ...]]:
+    """Read rows until the header; return its row number, cells, columns and ambiguous ones.
 
     The header is the first row, among the first ten, in which an identifier column, or any
     two columns, are recognised.
@@ -318,27 +264,33 @@ def _read_header(
         ClientFileError: no such row in the first rows.
     """
     first: list[str] | None = None
-    try:
-        for row_number, row in enumerate(reader, start=1):
-            if row_number > _HEADER_SEARCH_ROWS:
+    unreadable: RowProblem | None = None  # the first row, when it cannot be read
+    for record in records:
+        if isinstance(record, RowProblem):
+            if record.row > _HEADER_SEARCH_ROWS:
                 break
-            if not any(cell.strip() for cell in row):
-                continue
-            first = first if first is not None else row
-            columns, ambiguous, not_found = match_columns(row, overrides)
-            if not not_found and _is_header(columns):
-                return Layout(
-                    path=path,
-                    encoding=encoding,
-                    delimiter=delimiter,
-                    header_row=row_number,
-                    headers=tuple(row),
-                    columns=dict(sorted(columns.items(), key=lambda item: item[1])),
-                    ambiguous=tuple(ambiguous),
-                    line_count=line_count,
-                )
-    except csv.Error:
-        pass
+            if record.severity == "error" and first is None and unreadable is None:
+                unreadable = record
+            continue
+        row_number, row = record
+        if row_number > _HEADER_SEARCH_ROWS:
+            break
+        if not any(cell.strip() for cell in row):
+            continue
+        if first is None:
+            first = row
+        columns, ambiguous, not_found = match_columns(row, overrides)
+        if not not_found and _is_header(columns):
+            ordered = dict(sorted(columns.items(), key=lambda item: item[1]))
+            return row_number, row, ordered, tuple(ambiguous)
+    if unreadable is not None:
+        raise ClientFileError(
+            "file.header_unreadable",
+            N_("Row {row} of {path}, where its header should be, cannot be read. {problem}"),
+            row=str(unreadable.row),  # a row number, not grouped by thousands
+            path=path,
+            problem=unreadable,
+        )
     found = tuple(cell for cell in first or () if cell.strip())
     not_found = match_columns(first, overrides)[2] if first is not None else []
     if not_found:
@@ -361,19 +313,3 @@ def _read_header(
         found=found,
         expected=EXPECTED_HEADERS,
     )
-
-
-def _records(reader: Iterator[list[str]], header_row: int) -> Iterator[Record]:
-    """Yield the data rows after the header with their spreadsheet row numbers.
-
-    Raises:
-        MalformedFile: the file is not readable CSV from some row on.
-    """
-    row_number = header_row
-    try:
-        for row in reader:
-            row_number += 1
-            if row and any(row):
-                yield row_number, row
-    except csv.Error:
-        raise MalformedFile(row_number + 1) from None

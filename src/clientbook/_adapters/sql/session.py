@@ -15,7 +15,7 @@ import contextlib
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from sqlalchemy import Boolean, insert
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from clientbook._adapters.sql.errors import StorageError, storage_error
 from clientbook._adapters.sql.tables import SCHEMA_VERSION
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 __all__ = ["Pending", "Session"]
 
 _R = TypeVar("_R")
+
+# What a driver raises for what the database refuses: its own errors (as SQLAlchemy wraps them),
+# and text it cannot encode (a lone UTF-16 surrogate: sqlite3 and psycopg raise
+# UnicodeEncodeError before sending). Each becomes a StorageError, as the docs say.
+_DRIVER_ERRORS = (DBAPIError, StatementError, UnicodeError)
 
 _NOT_OPEN = "use the unit of work in a with block"
 _FAILED = (
@@ -230,7 +235,7 @@ class Session:
             return action()
         except BaseException as error:
             self.fail()
-            if isinstance(error, DBAPIError):
+            if isinstance(error, _DRIVER_ERRORS):
                 raise self.error(error) from error
             raise
 
@@ -243,7 +248,7 @@ class Session:
         connection = self.live()
         try:
             return connection.execute(statement, parameters)
-        except DBAPIError as error:
+        except _DRIVER_ERRORS as error:
             self.fail()
             raise self.error(error) from error
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 from typing import TYPE_CHECKING, Any, Final, Self
 
-from sqlalchemy import Engine, MetaData, create_engine, event, insert, inspect, select
+from sqlalchemy import Engine, MetaData, create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from clientbook._adapters.sql import tables as _sql_tables
 from clientbook._adapters.sql.errors import (
@@ -109,31 +111,31 @@ class SqlStore:
     def create_schema(self) -> None:
         """Create the tables that are missing and record their version; idempotent.
 
+        Several processes may call it at once on a new database (two imports started
+        together): each takes the database's schema lock first (SQLite's write lock, taken
+        with ``BEGIN IMMEDIATE``; a PostgreSQL transaction-level advisory lock), so that one
+        creates the tables while the others wait, then find them.
+
         Raises:
             SchemaMismatch: the database holds clientbook tables of another version.
             StorageError: the database cannot be used (see its subclasses).
         """
-        for attempt in range(2):
-            try:
-                with self._engine.begin() as connection:
-                    found = _recorded_version(connection)
-                    if found is not None and found != SCHEMA_VERSION:
-                        raise SchemaMismatch(
-                            self._url, found_version=found, expected_version=SCHEMA_VERSION
-                        )
-                    metadata.create_all(connection)
-                    if found is None:
-                        connection.execute(
-                            insert(schema).values(name=SCHEMA_NAME, version=SCHEMA_VERSION)
-                        )
-            except IntegrityError as error:  # another process recorded the version meanwhile
-                if attempt:
-                    raise self._error(error) from error
-                continue
-            except DBAPIError as error:
-                raise self._error(error) from error
-            self._schema_checked = True
-            return
+        try:
+            with self._engine.begin() as connection:
+                _lock_schema(connection)
+                found = _recorded_version(connection)
+                if found is not None and found != SCHEMA_VERSION:
+                    raise SchemaMismatch(
+                        self._url, found_version=found, expected_version=SCHEMA_VERSION
+                    )
+                metadata.create_all(connection)
+                if found is None:
+                    connection.execute(
+                        insert(schema).values(name=SCHEMA_NAME, version=SCHEMA_VERSION)
+                    )
+        except DBAPIError as error:
+            raise self._error(error) from error
+        self._schema_checked = True
 
     def unit_of_work(self, *, tenant_id: str) -> SqlUnitOfWork:
         """Return a unit of work on the clients of *tenant_id*; use it in a ``with`` block.
@@ -207,11 +209,54 @@ def _create_engine(url: URL, *, timeout: float) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _write_ahead_log(cursor, timeout=timeout)
         finally:
             cursor.close()
 
     return engine
+
+
+def _write_ahead_log(cursor: Any, *, timeout: float) -> None:
+    """Put the SQLite file in WAL mode, once for good (the mode is kept in the file).
+
+    Switching takes the file's exclusive lock, for which SQLite's busy handler does not
+    always wait: two processes opening a new file at once (two imports started together)
+    would see one of them fail with "database is locked". A file already in WAL mode is left
+    as it is; the switch is tried again, a little later each time, up to *timeout* seconds.
+    """
+    waited = 0.0
+    pause = 0.01
+    while True:
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")  # an in-memory database says "memory"
+        except sqlite3.OperationalError:
+            if waited >= timeout:
+                raise
+            time.sleep(pause)
+            waited += pause
+            pause = min(pause * 2, 0.25)
+        else:
+            return
+
+
+# The key of the PostgreSQL advisory lock that create_schema holds: "clientbook" in ASCII.
+_SCHEMA_LOCK = 0x636C69656E74626F
+
+
+def _lock_schema(connection: Connection) -> None:
+    """Hold the database's lock on clientbook's schema until the transaction ends.
+
+    On SQLite, ``BEGIN IMMEDIATE`` takes the write lock at once (pysqlite would begin the
+    transaction only at the first insert, after the tables are created one by one and
+    committed each); a second process waits for it up to the store's timeout. On PostgreSQL, a
+    transaction-level advisory lock.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.execute(select(func.pg_advisory_xact_lock(_SCHEMA_LOCK)))
 
 
 def _recorded_version(connection: Connection) -> int | None:

@@ -32,6 +32,7 @@ from clientbook._rules.validation.identifiers import (
     siren_required_problems,
     sirens_of,
 )
+from clientbook._rules.validation.text import unstorable_text_problems
 
 __all__ = ["validate_client"]
 
@@ -118,6 +119,7 @@ def validate_client(
     problems += accounting_problems(client, locale=language)
     problems += client_address_problems(client, locale=language)
     problems += contact_problems(client, region=region, policy=policy, locale=language)
+    problems += unstorable_text_problems(client, locale=language)
     if len(problems) > 1:
         problems.sort(key=_record_order)
     return problems
