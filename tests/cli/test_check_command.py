@@ -310,8 +310,10 @@ def test_importing_clientbook_does_not_import_the_command() -> None:
     assert not imported & {
         "clientbook._cli.app",
         "clientbook._cli.commands",
+        "clientbook._cli.escaping",
         "clientbook._cli.output",
         "clientbook._cli.parser",
+        "clientbook._cli.tables",
         "clientbook._files.headers",
         "clientbook._files.reading",
         "clientbook._files.rows",

@@ -5,7 +5,9 @@
   stdout, in the shape ``docs/cli.md`` documents.
 - ``--format table`` (the default): :func:`print_report` and :func:`print_clients`, for people.
   With rich (the ``cli`` extra) the table is wrapped to the terminal and coloured when it has
-  colours; without it, aligned plain text. rich is imported when a table or a bar is shown.
+  colours; without it, aligned plain text (drawn by :mod:`clientbook._cli.tables`, as the
+  rows come). rich is imported when a table or a bar is shown. Every text they print from a
+  file goes through :func:`~clientbook._cli.escaping.printable`.
 - :func:`progress_bar`: a bar on stderr while a large file is read, when stderr is a terminal.
 - :func:`fail`: the one-line message on stderr of a command that cannot run.
 """
@@ -20,6 +22,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING
 
 from clientbook._base.i18n import N_, translate
+from clientbook._cli.escaping import printable
+from clientbook._cli.tables import Row, print_table
 from clientbook._files.reading import quote_all
 
 if TYPE_CHECKING:
@@ -52,9 +56,9 @@ def replacing(stream: IO[str]) -> IO[str]:
 
 
 def fail(message: str, language: str) -> None:
-    """Print a one-line error on stderr."""
+    """Print a one-line error on stderr; what it quotes is :func:`printable`."""
     text = translate(N_("{prog}: error: {message}"), language, prog="clientbook", message=message)
-    print(text.replace("\n", " "), file=sys.stderr)
+    print(printable(text), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -76,7 +80,10 @@ def progress_bar(
     except ImportError:
         yield None
         return
-    description = translate(doing, language, path=layout.path.name)
+    from rich.markup import escape
+
+    # The description is rich markup: a file named "[red]x.csv" is not a style.
+    description = escape(printable(translate(doing, language, path=layout.path.name)))
     with Progress(console=Console(file=stream), transient=True) as progress:
         task = progress.add_task(description, total=layout.line_count)
         yield lambda row: progress.update(task, completed=row)
@@ -192,12 +199,20 @@ def print_report(
     )
     if not report.problems:
         lines += ["", translate(N_("No problem found."), language)]
-    _print_rows(
-        lines,
+    severities = {
+        "error": translate(N_("error"), language),
+        "warning": translate(N_("warning"), language),
+    }
+
+    def rows() -> Iterator[Row]:
+        for problem in report.problems:
+            yield _table_row(problem, severities), _STYLES[problem.severity]
+
+    print_table(
+        [printable(line) for line in lines],
         [translate(title, language) for title in _TITLES],
-        [_table_row(problem, language) for problem in report.problems],
-        [_STYLES[problem.severity] for problem in report.problems],
-        [summary, *after],
+        rows,
+        [printable(line) for line in (summary, *after)],
         stream,
         right=0,
         no_wrap=3,
@@ -251,21 +266,19 @@ _TITLES = (N_("Row"), N_("Column"), N_("Value"), N_("Severity"), N_("Problem"))
 _CLIENT_TITLES = (N_("Code"), N_("Client"), N_("City"), "SIREN")
 _MAX_VALUE = 40
 _STYLES = {"error": "red", "warning": "yellow"}
-_PIPE_WIDTH = 120
 
 
-def _table_row(problem: FileProblem, language: str) -> tuple[str, ...]:
+def _table_row(problem: FileProblem, severities: dict[str, str]) -> tuple[str, ...]:
     """Return the cells of *problem*'s line in the table; a long value is shortened."""
-    value = " ".join(problem.value.split())
+    value = " ".join(printable(problem.value).split())
     if len(value) > _MAX_VALUE:
         value = value[: _MAX_VALUE - 1] + "…"
-    severity = N_("error") if problem.severity == "error" else N_("warning")
     return (
         str(problem.row),
-        problem.column if problem.column is not None else "—",
+        printable(problem.column) if problem.column is not None else "—",
         value,
-        translate(severity, language),
-        problem.message,
+        severities[problem.severity],
+        printable(problem.message),
     )
 
 
@@ -273,106 +286,24 @@ def print_clients(typed: str, clients: Sequence[Client], language: str, stream: 
     """Print the clients found as a user reads them: name, city, SIREN, archived or not."""
     from clientbook.identifiers import siren
 
-    rows = []
-    for client in clients:
-        name = client.display_name or "—"
-        if not client.active:
-            name = translate(N_("{name} (archived)"), language, name=name)
-        address = client.address
-        city = " ".join(f"{address.postal_code} {address.city}".split()) if address else ""
-        number = siren.format(client.siren) if siren.is_valid(client.siren) else client.siren
-        rows.append((client.id, name, city or "—", number or "—"))
+    def rows() -> Iterator[Row]:
+        for client in clients:
+            name = client.display_name or "—"
+            if not client.active:
+                name = translate(N_("{name} (archived)"), language, name=name)
+            address = client.address
+            city = " ".join(f"{address.postal_code} {address.city}".split()) if address else ""
+            number = siren.format(client.siren) if siren.is_valid(client.siren) else client.siren
+            cells = (client.id, name, city or "—", number or "—")
+            yield tuple(printable(cell) for cell in cells), None if client.active else "dim"
+
     quoted = quote_all((typed,), language)
     summary = (
-        translate(N_("Clients found for {typed}: {count}"), language, typed=quoted, count=len(rows))
-        if rows
+        translate(
+            N_("Clients found for {typed}: {count}"), language, typed=quoted, count=len(clients)
+        )
+        if clients
         else translate(N_("No client found for {typed}."), language, typed=quoted)
     )
     titles = [translate(title, language) for title in _CLIENT_TITLES]
-    styles = [None if client.active else "dim" for client in clients]
-    _print_rows([], titles, rows, styles, [summary], stream, right=None, no_wrap=0)
-
-
-def _print_rows(
-    lines: Sequence[str],
-    titles: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    styles: Sequence[str | None],
-    after: Sequence[str],
-    stream: IO[str],
-    *,
-    right: int | None,
-    no_wrap: int,
-) -> None:
-    """Print *lines*, a table of *rows* under *titles*, then the lines *after* it.
-
-    With rich (the ``cli`` extra), the table is wrapped to the terminal and each row has its
-    style when the terminal has colours; without it, it is aligned plain text. The column
-    *right* is right-justified, the column *no_wrap* never wrapped.
-    """
-    try:
-        import rich  # noqa: F401 - comes with the cli extra
-    except ImportError:
-        _print_plain_table(lines, titles, rows, after, stream, right=right)
-    else:
-        _print_rich_table(lines, titles, rows, styles, after, stream, right=right, no_wrap=no_wrap)
-
-
-def _print_rich_table(
-    lines: Sequence[str],
-    titles: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    styles: Sequence[str | None],
-    after: Sequence[str],
-    stream: IO[str],
-    *,
-    right: int | None,
-    no_wrap: int,
-) -> None:
-    """Print the table with rich: wrapped to the terminal, errors in red when it has colours."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    # Not a terminal (a pipe, a log): wide enough for the messages to read as sentences.
-    width = None if stream.isatty() else _PIPE_WIDTH
-    console = Console(file=stream, width=width, markup=False, emoji=False, highlight=False)
-    unicode = (getattr(stream, "encoding", None) or "").lower().replace("-", "").startswith("utf")
-    for line in lines:
-        console.print(Text(line), soft_wrap=True)
-    if rows:
-        table = Table(*titles, header_style="bold", box=box.ROUNDED if unicode else box.ASCII)
-        if right is not None:
-            table.columns[right].justify = "right"
-        table.columns[no_wrap].no_wrap = True
-        for row, style in zip(rows, styles, strict=True):
-            table.add_row(*(Text(cell) for cell in row), style=style)
-        console.print(table)
-    for line in after:
-        console.print(Text(line, style="bold"), soft_wrap=True)
-
-
-def _print_plain_table(
-    lines: Sequence[str],
-    titles: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    after: Sequence[str],
-    stream: IO[str],
-    *,
-    right: int | None,
-) -> None:
-    """Print an aligned text table, when rich is not installed."""
-    for line in lines:
-        stream.write(line + "\n")
-    if rows:
-        widths = [max(len(cell) for cell in column) for column in zip(titles, *rows, strict=True)]
-        for row in [tuple(titles), *rows]:
-            cells = [
-                cell.rjust(width) if index == right else cell.ljust(width)
-                for index, (cell, width) in enumerate(zip(row, widths, strict=True))
-            ]
-            cells[-1] = row[-1]
-            stream.write("  ".join(cells).rstrip() + "\n")
-    for line in after:
-        stream.write(line + "\n")
+    print_table([], titles, rows, [printable(summary)], stream, right=None, no_wrap=0)

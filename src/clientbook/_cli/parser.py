@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from clientbook._base.i18n import LOCALES, N_, normalize_locale, translate
+from clientbook._cli.escaping import printable
 from clientbook._files.headers import FIELDS
 
 __all__ = ["DEFAULT_DATABASE", "DEFAULT_TENANT", "build_parser", "requested_language"]
@@ -79,7 +80,10 @@ class _Parser(argparse.ArgumentParser):
         return _Formatter(self.prog, language=self.language)
 
     def error(self, message: str) -> NoReturn:
-        """Print the usage and *message* on stderr; exit with status 2."""
+        """Print the usage and *message* on stderr; exit with status 2.
+
+        The arguments that *message* quotes are :func:`~clientbook._cli.escaping.printable`.
+        """
         self.print_usage(sys.stderr)
         text = translate(
             N_("{prog}: error: {message}"),
@@ -87,7 +91,7 @@ class _Parser(argparse.ArgumentParser):
             prog=self.prog,
             message=_argparse_message(message, self.language),
         )
-        self.exit(2, text + "\n")
+        self.exit(2, printable(text) + "\n")
 
 
 # argparse's own messages, as Python 3.11 words them; another wording is shown untranslated.
