@@ -6,8 +6,9 @@ Run it::
 
 Without ``--benchmark-enable`` it runs once on 2,000 clients, as a smoke test. The clients are
 made from their position (no randomness): a company name of an activity, a surname and a city
-(« Boulangerie Dupont Lyon »), a contact with a first name and a surname, a valid SIREN and,
-when its NIC 00017 passes the check, a SIRET; one client in ten archived. Storing the million
+(« Boulangerie Dupont Lyon »), a contact with a first name and a surname, a valid SIREN, its
+French VAT number and, when its NIC 00017 passes the check, a SIRET; one client in ten
+archived. Storing the million
 takes about a minute and 2 GB of memory. Each search is checked against
 :func:`~clientbook.matches_prefix` over the stored clients.
 """
@@ -20,6 +21,7 @@ import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
 from clientbook import Client, ClientKind, Contact, matches_prefix, search_key
+from clientbook.identifiers import vat
 from clientbook.identifiers._text import luhn_ok
 from clientbook.memory import MemoryStore
 
@@ -28,6 +30,11 @@ SMOKE_SIZE = 2_000
 BATCH = 10_000
 TENANT = "bench"
 TYPED = ["boul", "dupont ly", "1234", "ets dub", "claire dupont lyon", "b", "zz"]
+# One and two letters or digits, and a VAT number typed a key at a time: words that start
+# hundreds of thousands of keys (every VAT number is a key starting with "fr", every SIRET one
+# starting with a digit).
+SHORT = ["bo", "d", "du", "e", "et", "m", "ma", "f", "fr", "fr1", "fr12", "FR 1", "4", "40"]
+SHORT += ["404", "4 0"]
 ACTIVITIES = (
     "Boulangerie", "Établissements", "Menuiserie", "Garage", "Traiteur", "Pharmacie", "Plomberie",
     "Boucherie", "Cabinet", "Société", "Ets", "Librairie", "Fleuriste", "Transports",
@@ -64,7 +71,7 @@ def _siren(number: int) -> str:
 
 
 def _client(position: int) -> Client:
-    siren = _siren(position * 37 % 100_000_000)
+    siren = _siren((position + 1) * 7919 % 100_000_000)
     return Client(
         id=f"C{position:07d}",
         kind=ClientKind.COMPANY,
@@ -74,6 +81,7 @@ def _client(position: int) -> Client:
         ),
         siren=siren,
         siret=siren + "00017" if luhn_ok(siren + "00017") else "",
+        vat_number=vat.from_siren(siren),
         active=position % 10 != 3,
         contacts=(
             Contact(
@@ -102,7 +110,7 @@ def _scan(clients: tuple[Client, ...], typed: str) -> list[Client]:
     return found[:20]
 
 
-@pytest.mark.parametrize("typed", TYPED)
+@pytest.mark.parametrize("typed", TYPED + SHORT)
 def test_memory_search(benchmark: BenchmarkFixture, typed: str) -> None:
     store, clients = stored_clients(SMOKE_SIZE if benchmark.disabled else SIZE)
     benchmark.group = f"memory search on {len(clients):,} clients"

@@ -47,7 +47,12 @@ if TYPE_CHECKING:  # the rules and the refusals load on first use (``__getattr__
     from clientbook._rules.phones import normalize_phone
     from clientbook._rules.policy import Policy
     from clientbook._rules.postal import postal_lines, territory
-    from clientbook._rules.search import client_search_keys, matches_prefix, search_key
+    from clientbook._rules.search import (
+        SearchTooLong,
+        client_search_keys,
+        matches_prefix,
+        search_key,
+    )
     from clientbook._rules.validation import validate_client
     from clientbook._services.refusals import (
         ClientExists,
@@ -75,6 +80,7 @@ __all__ = [
     "Policy",
     "Problem",
     "Role",
+    "SearchTooLong",
     "Severity",
     "StaleClient",
     "UnknownContact",
@@ -118,6 +124,7 @@ _LAZY = {
     "InvoiceRecipient": "clientbook._rules.addresses",
     "ParentCycle": "clientbook._rules.parents",
     "Policy": "clientbook._rules.policy",
+    "SearchTooLong": "clientbook._rules.search",
     "StaleClient": "clientbook._services.refusals",
     "UnknownContact": "clientbook._rules.contacts",
     "UnknownDeliveryAddress": "clientbook._rules.addresses",

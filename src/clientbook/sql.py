@@ -57,7 +57,9 @@ from clientbook._adapters.sql import store as _store
 from clientbook._adapters.sql.clients import SqlClientRepository
 from clientbook._adapters.sql.errors import (
     DatabaseDamaged,
+    DatabaseInMemory,
     DatabaseLocked,
+    DatabaseReadOnly,
     SchemaMismatch,
     StorageError,
     UnsupportedDatabase,
@@ -68,7 +70,9 @@ from clientbook._adapters.sql.unit_of_work import SqlUnitOfWork
 __all__ = [
     "SCHEMA_VERSION",
     "DatabaseDamaged",
+    "DatabaseInMemory",
     "DatabaseLocked",
+    "DatabaseReadOnly",
     "SchemaMismatch",
     "SqlClientRepository",
     "SqlStore",

@@ -6,6 +6,8 @@ import datetime
 from typing import Any
 
 from clientbook import Address, Civility, Client, ClientKind, Contact, DeliveryAddress
+from clientbook.identifiers import vat
+from clientbook.identifiers._text import luhn_ok
 from tests.factories import company
 
 _TOWNS = (
@@ -81,3 +83,28 @@ def varied_clients(count: int) -> list[Client]:
                 )
             )
     return clients
+
+
+def _with_check_digit(body: str) -> str:
+    return next(body + digit for digit in "0123456789" if luhn_ok(body + digit))
+
+
+def french_companies(count: int) -> list[Client]:
+    """Companies with a SIRET and a French VAT number each: as many keys starting with "fr".
+
+    Their SIRENs are spread over the numbers, so that about a tenth start with each digit;
+    one in ten is archived.
+    """
+    companies = []
+    for number in range(count):
+        siren = _with_check_digit(f"{(number + 1) * 7919 % 10**8:08d}")
+        companies.append(
+            company(
+                f"fr-{number:04d}",
+                f"Menuiserie Roux {number}",
+                siret=_with_check_digit(f"{siren}0001"),
+                vat_number=vat.from_siren(siren),
+                active=number % 10 != 3,
+            )
+        )
+    return companies

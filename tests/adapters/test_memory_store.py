@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from unittest import mock
 
 import attrs
@@ -10,9 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clientbook import Client, ClientExists, Contact, StaleClient, search_key
+from clientbook._adapters.memory import prefix_index
 from clientbook._rules.search import matches_prefix
 from clientbook.memory import MemoryClientRepository, MemoryStore, MemoryUnitOfWork
 from tests.factories import company
+
+from .storedclients import french_companies
 
 TENANT = "cabinet-lefort"
 
@@ -179,16 +183,28 @@ _operations = st.lists(
     max_size=120,
 )
 _TYPED = ["b", "boul", "ets", "dub mar", "coeur", "lys dup", "m", "martin ets", "zz"]
+_TYPED += ["du", "bo", "dupo", "d l", "e d", "du ma", "ly"]
+# How a term of three characters or more is read (the memory index's _SEGMENTS and _COMMON):
+# the entries of its keys, as when they are few; from the stream of its first two characters,
+# as for a common word that starts many keys; the entries of its keys, however many.
+_WAYS = {"keys": (256, 5000), "stream": (0, 1), "all keys": (0, 10**9)}
 
 
 @settings(max_examples=40, deadline=None)
-@given(operations=_operations, commit_every=st.integers(1, 7))
+@given(
+    operations=_operations,
+    commit_every=st.integers(1, 7),
+    way=st.sampled_from(sorted(_WAYS)),
+)
 def test_the_index_agrees_with_matches_prefix_after_any_puts_and_removals(
-    operations: list[tuple[str, int, list[str], bool]], commit_every: int
+    operations: list[tuple[str, int, list[str], bool]], commit_every: int, way: str
 ) -> None:
+    segments, common = _WAYS[way]
     with (
         mock.patch("clientbook._adapters.memory.prefix_index._BUFFER_SIZE", 4),
         mock.patch("clientbook._adapters.memory.prefix_index._GROWTH", 2),
+        mock.patch("clientbook._adapters.memory.prefix_index._SEGMENTS", segments),
+        mock.patch("clientbook._adapters.memory.prefix_index._COMMON", common),
     ):
         store = MemoryStore()
         model: dict[str, Client] = {}
@@ -248,3 +264,69 @@ def test_removing_most_clients_rebuilds_the_index_and_the_page_order() -> None:
             uow.clients.add(company("c0001", "Boulangerie Martin"))
             uow.commit()
             assert [c.id for c in uow.clients.list(limit=2)] == ["c0001", "c2990"]
+
+
+@pytest.mark.parametrize(("typed", "most"), [("f", 10), ("fr", 10), ("4", 10), ("40", 10)])
+def test_a_word_of_one_or_two_characters_costs_a_few_seeks_however_many_keys_start_with_it(
+    typed: str, most: int
+) -> None:
+    # 2,000 VAT numbers and SIRETs: "fr" starts 2,000 keys, "4" and "40" hundreds.
+    clients = french_companies(2000)
+    store = a_store(*clients)
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, typed)),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    with (
+        unit(store) as uow,
+        mock.patch.object(prefix_index, "bisect_left", wraps=bisect.bisect_left) as bisect_left,
+    ):
+        found = uow.clients.search(typed)
+    assert [c.id for c in found] == [c.id for c in expected]
+    # Its stream of clients in result order, a few runs: not a seek for each key.
+    assert bisect_left.call_count <= most, bisect_left.call_count
+
+
+def test_a_common_word_that_starts_many_keys_walks_the_stream_of_its_first_two_characters() -> None:
+    clients = french_companies(20_000)  # "fr1": about 2,000 keys, and as many clients
+    store = a_store(*clients)
+    for typed in ("fr1", "FR 1"):
+        expected = sorted(
+            (c for c in clients if matches_prefix(c, typed)),
+            key=lambda c: (search_key(c.display_name), c.id),
+        )[:20]
+        with (
+            unit(store) as uow,
+            mock.patch.object(prefix_index, "_COMMON", 1_000),
+            mock.patch.object(prefix_index, "bisect_left", wraps=bisect.bisect_left) as bisect_left,
+        ):
+            found = uow.clients.search(typed)
+        assert [c.id for c in found] == [c.id for c in expected]
+        assert bisect_left.call_count <= 1_000, bisect_left.call_count
+
+
+def test_two_common_words_sharing_few_clients_stop_at_the_last_client_of_the_whole_text() -> None:
+    # "x" and "y" each start a key of 1,000 clients, and only the last five have both; the
+    # whole text "xy" starts a key of the first twenty. Those twenty are the results: the
+    # clients with both words, far down, are not sought.
+    clients = [
+        company(f"c{n:04d}", f"Atelier {n:04d} " + ("xavier" if n % 2 else "yvette"))
+        for n in range(2000)
+    ]
+    clients += [company(f"d{n}", f"Atelier 9{n} xavier yvette") for n in range(5)]
+    clients += [company(f"e{n:02d}", f"Atelier 00{n:02d} xylophone") for n in range(20)]
+    store = a_store(*clients)
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, "x y")),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    assert all(c.id.startswith("e") for c in expected)
+    cursor = prefix_index._Cursor
+    with (
+        unit(store) as uow,
+        mock.patch.object(cursor, "seek", autospec=True, side_effect=cursor.seek) as seek,
+    ):
+        found = uow.clients.search("x y")
+    assert [c.id for c in found] == [c.id for c in expected]
+    # About one step a client of the whole text, not one for each of the 2,000 before the five.
+    assert seek.call_count <= 200, seek.call_count

@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
-from contextlib import AbstractContextManager
+import subprocess
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from clientbook import (
     ClientbookError,
     ClientExists,
     Contact,
+    SearchTooLong,
     StaleClient,
     matches_prefix,
     search_key,
@@ -33,18 +36,21 @@ from clientbook._adapters.sql.search import _after_prefix
 from clientbook.sql import (
     SCHEMA_VERSION,
     DatabaseDamaged,
+    DatabaseInMemory,
     DatabaseLocked,
+    DatabaseReadOnly,
     SchemaMismatch,
     SqlClientRepository,
     SqlStore,
     SqlUnitOfWork,
     StorageError,
+    UnsupportedDatabase,
     metadata,
 )
 from tests.factories import company
 
 from .sqlprobes import before_statements, recorded_statements
-from .storedclients import full_company, varied_clients
+from .storedclients import french_companies, full_company, varied_clients
 
 TENANT = "cabinet-lefort"
 OTHER_TENANT = "atelier-girard"
@@ -70,7 +76,9 @@ def test_clientbook_sql_exports_exactly_its_documented_names() -> None:
     assert clientbook.sql.__all__ == [
         "SCHEMA_VERSION",
         "DatabaseDamaged",
+        "DatabaseInMemory",
         "DatabaseLocked",
+        "DatabaseReadOnly",
         "SchemaMismatch",
         "SqlClientRepository",
         "SqlStore",
@@ -240,6 +248,15 @@ VARIED_TYPED = [
     "girard 4",
     "zzz",
     "lucie bœuf 1",
+    # One and two characters: one key of the index each, however many keys start with them.
+    "f",
+    "fr",
+    "fr 1",
+    "1",
+    "12",
+    "1 2",
+    "b m",
+    "l",
 ]
 
 
@@ -269,7 +286,7 @@ def assert_searches_agree(store: SqlStore, typed_texts: list[str]) -> None:
                     assert found == [attrs.evolve(c, version=1) for c in expected]
 
 
-@pytest.mark.parametrize("way", ["rarest word", "longest word", "whole range"])
+@pytest.mark.parametrize("way", ["rarest word", "longest word", "whole range", "walk"])
 def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
@@ -277,6 +294,9 @@ def test_search_agrees_with_matches_prefix_whichever_way_it_reads(
         monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
     if way == "whole range":  # as for a word that starts too many keys
         monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
+    if way == "walk":  # too many keys, and common: the key of its first two characters
+        monkeypatch.setattr(sql_search, "_MERGE_KEYS", 0)
+        monkeypatch.setattr(sql_search, "_COUNT_CAP", 1)
     assert_searches_agree(store, VARIED_TYPED)
 
 
@@ -349,19 +369,19 @@ def test_when_the_start_of_each_key_is_not_enough_the_rarest_word_answers(
     store: SqlStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sql_search, "_COUNT_CAP", 10)
-    clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {n}", "Lefèvre") for n in range(300)]
+    clients = [_claire(f"a-{n:03d}", f"Atelier Dubois {1000 + n}", "Lefèvre") for n in range(300)]
     store_one(store, *clients)
-    # "2" starts too many keys to be walked; the first 128 Claires in name order (« Atelier
-    # Dubois 0 », « 1 », « 10 »... « 199 ») hold fewer than 20 names with a word starting with 2.
+    # "120" starts too many keys to be walked (1200 to 1209); the first 128 Claires in name
+    # order (« Atelier Dubois 1000 »... « 1127 ») hold none of them.
     expected = sorted(
-        (c for c in clients if matches_prefix(c, "claire 2")),
+        (c for c in clients if matches_prefix(c, "claire 120")),
         key=lambda c: (search_key(c.display_name), c.id),
     )[:20]
     with (
         recorded_statements(store.engine) as statements,
         store.unit_of_work(tenant_id=TENANT) as uow,
     ):
-        found = uow.clients.search("claire 2")
+        found = uow.clients.search("claire 120")
     assert [c.id for c in found] == [c.id for c in expected]
     assert len(statements) == 5
 
@@ -1021,13 +1041,126 @@ def test_the_start_of_each_key_of_common_words_is_read_from_the_index_on_postgre
     assert "ix_clientbook_search_keys_key" in plan, plan
 
 
+# The clients of one start, in result order, straight from its index.
+ONE_START_IN_ORDER = "ix_clientbook_search_keys_start (tenant_id=? AND start=? AND active=?)"
+
+
+@pytest.mark.parametrize("typed", ["f", "fr", "4", "40", "m", "4 0"])
+def test_a_word_of_one_or_two_characters_reads_the_clients_of_its_starts_in_order_on_sqlite(
+    sqlite_store: SqlStore, typed: str
+) -> None:
+    # 1,000 VAT numbers and SIRETs: "fr" starts 1,000 keys, "4" and "40" more than 64. A word
+    # of two characters is one start, its clients in result order in the index of starts; a
+    # word of one character, the starts that start with it ("40", "41"...), merged.
+    clients = french_companies(1000)
+    with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(clients)
+        uow.commit()
+    with (
+        recorded_statements(sqlite_store.engine) as statements,
+        sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        found = uow.clients.search(typed)
+    expected = sorted(
+        (c for c in clients if matches_prefix(c, typed)),
+        key=lambda c: (search_key(c.display_name), c.id),
+    )[:20]
+    assert [c.id for c in found] == [c.id for c in expected]
+    # The count, the starts of a word of one character, the ids, the clients.
+    assert len(statements) == (3 if len(typed) == 2 else 4), statements
+    ids = statements[-2]
+    plan = _plan(sqlite_store, ids.text, ids.parameters)
+    assert ONE_START_IN_ORDER in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+    assert "SCAN clientbook" not in plan, plan
+    assert KEY_RANGE not in plan, plan
+    if " " in typed:  # "4" and "0" share few clients: read no further than the whole text's
+        assert "AND active=? AND sort_key<?)" in plan, plan
+
+
+def test_a_common_word_that_starts_many_keys_walks_the_start_of_its_first_two_characters(
+    sqlite_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "fr1" starts about a hundred VAT numbers of 1,000: more than 64 keys, and, with a cap of
+    # 50, a common word. Its clients are those of the start "fr" in result order, each checked
+    # on its own keys, until the limit: no range read, no sort.
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 50)
+    clients = french_companies(1000)
+    with sqlite_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(clients)
+        uow.commit()
+    # "FR 1": the words "fr" and "1", or the whole text "fr1", which walks the same way.
+    for typed in ("fr1", "FR 1"):
+        with (
+            recorded_statements(sqlite_store.engine) as statements,
+            sqlite_store.unit_of_work(tenant_id=TENANT) as uow,
+        ):
+            found = uow.clients.search(typed)
+        expected = sorted(
+            (c for c in clients if matches_prefix(c, typed)),
+            key=lambda c: (search_key(c.display_name), c.id),
+        )[:20]
+        assert [c.id for c in found] == [c.id for c in expected]
+        ids = statements[-2]
+        plan = _plan(sqlite_store, ids.text, ids.parameters)
+        assert ONE_START_IN_ORDER in plan, plan
+        assert OWN_KEYS in plan, plan
+        assert KEY_RANGE not in plan, plan
+        assert "SCAN clientbook" not in plan, plan
+        if typed == "fr1":
+            assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.postgres
+def test_short_and_common_words_read_one_key_in_result_order_on_postgres(
+    postgres_store: SqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sql_search, "_COUNT_CAP", 50)
+    with postgres_store.unit_of_work(tenant_id=TENANT) as uow:
+        sql_clients(uow).add_many(french_companies(3000))
+        uow.commit()
+    # No ANALYZE: a new database has no statistics.
+    for typed in ("f", "fr", "4", "fr1", "FR 1"):
+        with (
+            recorded_statements(postgres_store.engine) as statements,
+            postgres_store.unit_of_work(tenant_id=TENANT) as uow,
+        ):
+            assert len(uow.clients.search(typed)) == 20
+        statement = statements[-2]
+        with postgres_store.engine.connect() as connection:
+            plan = "\n".join(
+                row[0]
+                for row in connection.exec_driver_sql(
+                    f"EXPLAIN {statement.text}", statement.parameters
+                )
+            )
+        assert "Seq Scan" not in plan, (typed, plan)
+        assert "Sort" not in plan, (typed, plan)
+        assert "ix_clientbook_search_keys_start" in plan, (typed, plan)
+
+
+def test_a_search_of_two_thousand_words_is_refused_before_any_statement(store: SqlStore) -> None:
+    store_one(store, *(full_company(n) for n in range(20)))
+    # Each word was a column of the count: past 2,000 (SQLite) or 1,664 (PostgreSQL), the
+    # database refused the statement, after seconds of work.
+    typed = " ".join(f"mot{n}" for n in range(2000))
+    with (
+        recorded_statements(store.engine) as statements,
+        store.unit_of_work(tenant_id=TENANT) as uow,
+        pytest.raises(SearchTooLong) as refused,
+    ):
+        uow.clients.search(typed)
+    assert refused.value.length == len(typed)
+    assert statements == []
+
+
 def test_reads_of_one_shape_build_their_statements_once(sqlite_store: SqlStore) -> None:
     store_one(sqlite_store, *(full_company(n) for n in range(20)))
     reads = search_statements
     cached = (
         reads.key_counts,
         reads.keys_starting,
-        reads.ids_by_keys,
+        reads.ids,
         client_statements.clients_in,
     )
     typed = ("boulangerie martin", "garage dubois", "menuiserie lefèvre")
@@ -1046,8 +1179,6 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_op
 
     import sqlalchemy
 
-    from clientbook.sql import UnsupportedDatabase
-
     engine = sqlalchemy.create_engine(
         "mysql+pymysql://compta@db.example/clients", module=mock.MagicMock(paramstyle="format")
     )
@@ -1059,6 +1190,107 @@ def test_a_database_other_than_sqlite_or_postgresql_is_refused_when_the_store_op
         "stores clients in SQLite or PostgreSQL only; nothing was saved."
     )
     assert "SQLite ou PostgreSQL" in refused.value.message("fr")
+
+
+def test_a_mysql_url_is_refused_as_unsupported_before_its_driver_is_loaded() -> None:
+    import sys
+
+    with pytest.raises(UnsupportedDatabase) as refused:
+        SqlStore("mysql://compta:s3cr3t@db.example/clients")
+    assert refused.value.dialect == "mysql"
+    assert refused.value.url == "mysql://compta:***@db.example/clients"
+    assert "MySQLdb" not in sys.modules
+    assert "SQLite ou PostgreSQL" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "database",
+    [
+        ":memory:",
+        "sqlite:///:memory:",
+        "sqlite://",
+        "",
+        "sqlite:///file::memory:?cache=shared&uri=true",
+        "sqlite:///file:clients?mode=memory&cache=shared&uri=true",
+    ],
+)
+def test_a_sqlite_database_in_memory_is_refused_for_it_would_keep_nothing(database: str) -> None:
+    with pytest.raises(DatabaseInMemory) as refused:
+        SqlStore(database)
+    assert refused.value.message("en").endswith(
+        "would be kept in memory and lost when the program ends: give the path of a SQLite "
+        "file, or a PostgreSQL URL; nothing was saved."
+    )
+    assert "en mémoire" in str(refused.value)
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make *folder* read-only for this program, root included (``chattr +i``), then again not."""
+    if os.name != "posix":
+        pytest.skip("folder permissions as POSIX has them")
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    # Root writes to any folder, but not to an immutable one.
+    made = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+    if made.returncode != 0:
+        pytest.skip("running as root, and chattr +i is not available here")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_sqlite_file_in_a_read_only_folder_can_be_searched_and_refuses_writes(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    path = folder / "clients.sqlite"
+    with SqlStore(path) as store:
+        store.create_schema()
+        store_one(store, company("cl-1", "Boulangerie Martin"))
+    assert sorted(os.listdir(folder)) == ["clients.sqlite"]  # the log is merged back
+    with read_only(folder), SqlStore(path) as store:
+        store.create_schema()  # the tables are there: nothing to write
+        with store.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+        with pytest.raises(DatabaseReadOnly) as refused:
+            store_one(store, company("cl-2", "Garage Roux"))
+        assert refused.value.message("en") == (
+            f"The database {path} can be read but not written (the file or its folder is "
+            "read-only); nothing was saved: choose a file in a folder you can write to."
+        )
+        assert sorted(os.listdir(folder)) == ["clients.sqlite"]
+    with SqlStore(path) as store, store.unit_of_work(tenant_id=TENANT) as uow:
+        assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+
+
+def test_a_read_only_sqlite_file_is_read_again_when_another_program_changed_it(
+    sqlite_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from clientbook._adapters.sql import store as sql_store
+
+    writer = SqlStore(sqlite_path)
+    writer.create_schema()
+    store_one(writer, company("cl-1", "Boulangerie Martin"))
+    # The writer keeps its connection; a store opened now sees a folder it cannot write to,
+    # and reads the file as it is (immutable, while no log is beside it).
+    monkeypatch.setattr(sql_store, "_writable", lambda folder: False)
+    with SqlStore(sqlite_path) as reader:
+        with reader.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1"]
+        store_one(writer, company("cl-2", "Boulangerie Roux"))
+        with reader.unit_of_work(tenant_id=TENANT) as uow:
+            assert [c.id for c in uow.clients.search("boul")] == ["cl-1", "cl-2"]
+        with pytest.raises(DatabaseReadOnly):
+            store_one(reader, company("cl-3", "Garage Roux"))
+    writer.close()
 
 
 def test_duplicate_key_lookups_seek_their_index_rather_than_read_every_client_on_sqlite(

@@ -159,3 +159,28 @@ def test_a_search_that_finds_n_clients_costs_four_statements(stored: SqlStore, n
     # The count of the keys, the keys of the rarest word, the ids of the results, then the
     # clients with their contacts and delivery addresses.
     assert len(statements) == 4
+
+
+def test_a_search_by_two_letters_costs_three_statements_and_by_one_four(
+    stored: SqlStore, n: int
+) -> None:
+    for typed, cost in (("he", 3), ("h", 4)):
+        with (
+            recorded_statements(stored.engine) as statements,
+            stored.unit_of_work(tenant_id=TENANT) as uow,
+        ):
+            found = uow.clients.search(typed, limit=n)
+        assert len(found) == n
+        # The count, (the starts that start with "h"), the ids of the results read from the
+        # index of starts, then the clients.
+        assert len(statements) == cost, typed
+
+
+def test_a_search_that_no_key_starts_costs_one_statement(stored: SqlStore) -> None:
+    with (
+        recorded_statements(stored.engine) as statements,
+        stored.unit_of_work(tenant_id=TENANT) as uow,
+    ):
+        assert uow.clients.search("zola") == []
+        assert uow.clients.search("zola hélène") == []
+    assert len(statements) == 2  # one count each

@@ -134,9 +134,16 @@ def reference_rows(tenant_id: str, client: Client) -> dict[str, list[dict[str, A
             }
             for position, delivery in enumerate(client.delivery_addresses)
         ],
-        "clientbook_search_keys": [
-            {**key, "key": k, "sort_key": sort_key, "active": client.active}
-            for k in client_search_keys(client)
+        "clientbook_search_keys": [  # its start on the first key (in order) that has it
+            {
+                **key,
+                "key": k,
+                "sort_key": sort_key,
+                "active": client.active,
+                "start": None if any(o < k and o[:2] == k[:2] for o in keys) else k[:2],
+            }
+            for keys in [client_search_keys(client)]
+            for k in keys
         ],
         "clientbook_duplicate_keys": [
             {**key, "rule": rule, "value": value}

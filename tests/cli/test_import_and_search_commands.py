@@ -424,3 +424,22 @@ def test_a_large_import_shows_its_progress_on_a_terminal(
     result = import_json(capsys, path, tmp_path / "clients.sqlite")
     assert result.json()["import"]["left_out"] == 2_099
     assert "clients.csv" in terminal.getvalue()  # "Import de clients.csv", and a bar
+
+
+def test_a_search_of_more_words_or_characters_than_a_search_takes_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "clients.sqlite"
+    import_json(capsys, write_client_file(tmp_path, rows(), headers=HEADERS), db)
+    words = " ".join(["boul", "mar", "lyon", "69", "sarl", "et", "fils", "rue", "des", "lilas"])
+    assert run(capsys, "search", words, "--db", db).status == 1  # ten words: searched
+    refusals = {
+        f"{words} 3": "A search takes at most 10 words, and this one has 11: type the first "
+        "letters of fewer words.",
+        " ".join(f"mot{n}" for n in range(2000)): "A search takes at most 200 characters, and "
+        "this one has 14889: type the first letters of a name or a number.",
+    }
+    for typed, message in refusals.items():
+        result = run(capsys, "search", typed, "--db", db, "--locale", "en")
+        assert (result.status, result.out) == (2, "")
+        assert result.err == f"clientbook: error: {message}\n"

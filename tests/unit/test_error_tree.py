@@ -38,7 +38,9 @@ def drawn_tree() -> dict[str, str]:
 
 def real_tree() -> dict[str, str]:
     for module in MODULES:
-        importlib.import_module(module)
+        public = importlib.import_module(module)
+        for name in getattr(public, "__all__", ()):
+            getattr(public, name)  # a name that loads on first use (clientbook's rules) loads
     parents: dict[str, str] = {}
     waiting = [ClientbookError]
     while waiting:

@@ -29,6 +29,7 @@ PUBLIC = {
         "Policy",
         "Problem",
         "Role",
+        "SearchTooLong",
         "Severity",
         "StaleClient",
         "UnknownContact",

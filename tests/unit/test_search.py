@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
-from clientbook import Civility, Client, ClientKind, Contact
-from clientbook._rules.search import client_search_keys, matches_prefix, search_key
+from clientbook import Civility, Client, ClientbookError, ClientKind, Contact, SearchTooLong
+from clientbook._rules.search import (
+    MAX_SEARCH_LENGTH,
+    MAX_SEARCH_WORDS,
+    client_search_keys,
+    matches_prefix,
+    search_key,
+    search_words,
+)
+from clientbook.memory import MemoryStore
+from clientbook.services import search_clients
 
 DUBOIS = Client(
     id="dubois",
@@ -153,3 +164,78 @@ def test_a_key_that_starts_another_key_is_left_out_as_it_matches_nothing_more() 
 
 def test_a_client_without_name_nor_identifiers_has_no_search_keys() -> None:
     assert client_search_keys(Client(id="vide", kind=ClientKind.COMPANY)) == frozenset()
+
+
+# --- what a search takes ------------------------------------------------------------------------
+
+
+def test_a_search_takes_ten_words_and_two_hundred_characters() -> None:
+    assert (MAX_SEARCH_WORDS, MAX_SEARCH_LENGTH) == (10, 200)
+    ten = "Société Civile Immobilière Les Jardins de la Côte d'Azur"
+    assert search_words(ten) == [
+        "societe", "civile", "immobiliere", "les", "jardins", "de", "la", "cote", "d", "azur"
+    ]  # fmt: skip
+    assert search_words("É" * 200) == ["e" * 200]
+    assert search_words("  -- ") == []
+
+
+def test_an_eleventh_word_is_refused_with_the_count_of_words() -> None:
+    with pytest.raises(SearchTooLong) as refused:
+        search_words("Ets Dubois & Fils, S.A.R.L., 12 rue des Lilas")  # "s a r l": four words
+    assert (refused.value.words, refused.value.length) == (11, 45)
+    assert (refused.value.max_words, refused.value.max_length) == (10, 200)
+    assert refused.value.message("en") == (
+        "A search takes at most 10 words, and this one has 11: type the first letters of fewer "
+        "words."
+    )
+    assert str(refused.value) == (
+        "Une recherche prend au plus 10 mots, et celle-ci en a 11 : tapez les premières lettres "
+        "de moins de mots."
+    )
+
+
+def test_a_text_longer_than_two_hundred_characters_is_refused_before_it_is_reduced() -> None:
+    with pytest.raises(SearchTooLong) as refused:
+        search_words(" ".join(f"mot{n}" for n in range(40_000)))  # the issue's 40,000 words
+    assert (refused.value.words, refused.value.length) == (None, 348_889)
+    assert refused.value.message("en") == (
+        "A search takes at most 200 characters, and this one has 348889: type the first letters "
+        "of a name or a number."
+    )
+    with pytest.raises(SearchTooLong):
+        search_words("a" * 201)
+
+
+def test_the_refusal_is_a_clientbook_error_and_a_value_error_that_pickles() -> None:
+    with pytest.raises(SearchTooLong) as refused:
+        search_words("a b c d e f g h i j k")
+    assert isinstance(refused.value, ClientbookError)
+    assert isinstance(refused.value, ValueError)
+    again = pickle.loads(pickle.dumps(refused.value))
+    assert (again.words, again.length, str(again)) == (11, 21, str(refused.value))
+
+
+class _UnitOfWorkNeverOpened:
+    """A unit of work that fails the test when it is opened."""
+
+    def __enter__(self) -> None:
+        raise AssertionError("the unit of work was opened")
+
+    def __exit__(self, *exc_info: object) -> None:  # pragma: no cover
+        pass
+
+
+def test_search_clients_refuses_a_text_too_long_before_it_opens_the_unit_of_work() -> None:
+    with pytest.raises(SearchTooLong) as refused:
+        search_clients(_UnitOfWorkNeverOpened(), "dub " * 11)  # type: ignore[arg-type]
+    assert refused.value.words == 11
+
+
+def test_the_memory_adapter_refuses_the_same_texts() -> None:
+    store = MemoryStore()
+    with store.unit_of_work(tenant_id="cabinet-lefort") as uow:
+        assert uow.clients.search("a b c d e f g h i j") == []
+        with pytest.raises(SearchTooLong):
+            uow.clients.search("a b c d e f g h i j k")
+        with pytest.raises(SearchTooLong):
+            uow.clients.search("a" * 201, limit=0)

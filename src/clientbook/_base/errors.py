@@ -15,10 +15,13 @@ Hierarchy (each name where it is public)::
     ├── ParentCycle                                  clientbook: the parent chain would loop: .chain
     ├── UnknownContact (also an IndexError)          clientbook: no contact at that position
     ├── UnknownDeliveryAddress                       clientbook: not one of the client's addresses
+    ├── SearchTooLong (also a ValueError)            clientbook: over 10 words or 200 characters
     ├── InvalidData (also a ValueError)              clientbook.serialization: .errors
     ├── StorageError                                 clientbook.sql: the database could not be used
     │   ├── DatabaseLocked                           another writer holds the lock: try again
     │   ├── DatabaseDamaged                          not a SQLite database, or damaged
+    │   ├── DatabaseReadOnly                         can be read, not written
+    │   ├── DatabaseInMemory                         in memory, keeps nothing: refused
     │   ├── SchemaMismatch                           no clientbook tables, or another version
     │   └── UnsupportedDatabase                      neither SQLite nor PostgreSQL
     └── ClientFileError                              clientbook.files: unreadable file: .code

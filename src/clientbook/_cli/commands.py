@@ -185,6 +185,7 @@ def run_search(options: argparse.Namespace, language: str) -> int:
     store = _open_store(options.db, language, command="search", must_exist=True)
     if store is None:
         return 2
+    from clientbook._rules.search import SearchTooLong
     from clientbook._services.clients import search_clients
     from clientbook.sql import SchemaMismatch, StorageError
 
@@ -202,7 +203,7 @@ def run_search(options: argparse.Namespace, language: str) -> int:
             else:
                 fail(_no_clients(store.url, language), language)
             return 2
-        except StorageError as error:
+        except (StorageError, SearchTooLong) as error:
             fail(error.message(language), language)
             return 2
     if options.format == "json":

@@ -10,6 +10,10 @@ a SQL adapter's) stores :func:`client_search_keys` and reads the range of keys t
 each typed word;
 :func:`matches_prefix` is defined on the same keys, so both always agree.
 
+A search takes at most :data:`MAX_SEARCH_WORDS` words and :data:`MAX_SEARCH_LENGTH` characters
+(:func:`search_words`, which every adapter and :func:`clientbook.services.search_clients` call):
+an autocomplete box never sends more, and each word costs a range of an index.
+
 >>> search_key("Établissements Dubois & Fils")
 'etablissements dubois fils'
 """
@@ -19,14 +23,34 @@ from __future__ import annotations
 import re
 import unicodedata
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
+
+from clientbook._base.errors import ClientbookError
+from clientbook._base.i18n import N_, translate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from clientbook._records.client import Client
 
-__all__ = ["client_search_keys", "matches_prefix", "search_key", "without_prefixes"]
+__all__ = [
+    "MAX_SEARCH_LENGTH",
+    "MAX_SEARCH_WORDS",
+    "SearchTooLong",
+    "client_search_keys",
+    "matches_prefix",
+    "search_key",
+    "search_words",
+    "without_prefixes",
+]
+
+#: The most words a search takes, once reduced by :func:`search_key` ("S.A.R.L." is four).
+#: People type one to three words in an autocomplete box, and a company's whole name, pasted,
+#: has fewer than ten; each word is a range of the index in every statement of a SQL search,
+#: and databases cap the columns of a statement (SQLite 2,000, PostgreSQL 1,664).
+MAX_SEARCH_WORDS: Final = 10
+#: The most characters of typed text a search takes: a company's whole name with its SIRET.
+MAX_SEARCH_LENGTH: Final = 200
 
 # Common French abbreviations in company names, by key, and the words they stand for. Both forms
 # are indexed, so that "ets" finds « Établissements Dubois » and "etablissements" finds « Ets
@@ -85,6 +109,90 @@ def search_key(text: str) -> str:
             return _GAPS.sub(" ", text).strip()
     # Most names are ASCII once their accents are gone: the same result, faster.
     return _ASCII_GAPS.sub(" ", text.lower()).strip()
+
+
+class SearchTooLong(ClientbookError, ValueError):
+    """The typed text has more words or characters than a search takes; nothing was searched.
+
+    A search takes at most 10 words (reduced by :func:`~clientbook.search_key`: "S.A.R.L." is
+    four) and 200 characters, so that no request can tie up the database; an autocomplete box
+    never sends as much, and a company's whole name, pasted, fits.
+
+    Attributes:
+        words: the number of words of the typed text, reduced by :func:`~clientbook.search_key`;
+            ``None`` when the text was refused for its length, before it was reduced.
+        length: the number of characters of the typed text.
+        max_words: the most words a search takes.
+        max_length: the most characters a search takes.
+    """
+
+    __module__ = "clientbook"
+
+    def __init__(self, *, words: int | None, length: int) -> None:
+        self.words = words
+        self.length = length
+        self.max_words = MAX_SEARCH_WORDS
+        self.max_length = MAX_SEARCH_LENGTH
+        super().__init__(self.message("fr"))
+
+    def message(self, locale: str = "fr") -> str:
+        """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
+        if self.length > self.max_length:
+            text = N_(
+                "A search takes at most {max_length} characters, and this one has {length}: "
+                "type the first letters of a name or a number."
+            )
+        else:
+            text = N_(
+                "A search takes at most {max_words} words, and this one has {words}: "
+                "type the first letters of fewer words."
+            )
+        return translate(
+            text,
+            locale,
+            words=self.words,
+            length=self.length,
+            max_words=self.max_words,
+            max_length=self.max_length,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_search_too_long, (self.words, self.length))
+
+
+def _search_too_long(words: int | None, length: int) -> SearchTooLong:
+    return SearchTooLong(words=words, length=length)
+
+
+def search_words(typed: str) -> list[str]:
+    """Return the words a search for *typed* looks for: the words of its :func:`search_key`.
+
+    Every adapter's ``search`` and :func:`clientbook.services.search_clients` call it, so that
+    they all take the same texts.
+
+    >>> search_words("Ets Dubois, S.A.R.L.")
+    ['ets', 'dubois', 's', 'a', 'r', 'l']
+    >>> search_words(" ".join(["dub"] * 11))
+    Traceback (most recent call last):
+    ...
+    clientbook.SearchTooLong: Une recherche prend au plus 10 mots, et celle-ci en a 11 : ...
+
+    Args:
+        typed: the text typed so far.
+
+    Returns:
+        The words, in order; none for an empty text or punctuation only.
+
+    Raises:
+        SearchTooLong: *typed* has more than :data:`MAX_SEARCH_LENGTH` characters, or more
+            than :data:`MAX_SEARCH_WORDS` words.
+    """
+    if len(typed) > MAX_SEARCH_LENGTH:  # before the text is reduced: that costs its length
+        raise SearchTooLong(words=None, length=len(typed))
+    words = search_key(typed).split()
+    if len(words) > MAX_SEARCH_WORDS:
+        raise SearchTooLong(words=len(words), length=len(typed))
+    return words
 
 
 def _compact(text: str) -> str:

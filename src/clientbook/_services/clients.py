@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clientbook._rules.normalize import normalize_client
+from clientbook._rules.search import search_words
 from clientbook._services.preparing import (
     check_parent_in,
     duplicate_reasons,
@@ -229,6 +230,9 @@ def search_clients(
     client »); ``lab-event_remplir-page-client`` (an inactive company no longer appears « dans
     les recherches »).
 
+    A search takes at most 10 words and 200 characters, so that one request can never tie up
+    the database; the text is checked before the unit of work is opened.
+
     Args:
         uow: the unit of work on the tenant's clients; it is opened here.
         typed: the text typed so far.
@@ -239,10 +243,12 @@ def search_clients(
         At most *limit* clients.
 
     Raises:
+        SearchTooLong: *typed* has more than 10 words or 200 characters; nothing was read.
         ValueError: *limit* is negative.
     """
     if limit < 0:
         raise ValueError(f"limit must be 0 or more, not {limit}")
+    search_words(typed)  # refuses a text longer than a search takes, before any read
     with uow:
         return uow.clients.search(typed, include_archived=include_archived, limit=limit)
 

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from clientbook._adapters.memory.prefix_index import typed_words
 from clientbook._rules.duplicates import duplicate_keys
-from clientbook._rules.search import matches_prefix, search_key
+from clientbook._rules.search import matches_prefix, search_key, search_words
 from clientbook._services.refusals import ClientExists, ClientNotFound, StaleClient
 from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
@@ -115,11 +114,12 @@ class MemoryClientRepository:
 
         The rule is :func:`~clientbook.matches_prefix`; the store's committed clients are
         found through a prefix index, the unit of work's pending changes are checked one by one.
+
+        Raises:
+            SearchTooLong: *typed* has more words or characters than a search takes.
         """
-        if limit <= 0:
-            return []
-        words = typed_words(typed)
-        if not words:
+        words = search_words(typed)
+        if not words or limit <= 0:
             return []
         pending = self._changes.pending()
         found: list[tuple[str, str, Client]] = [
@@ -131,7 +131,7 @@ class MemoryClientRepository:
         with self._changes.lock:
             tenant = self._changes.tenant
             hits = tenant.search.search(
-                words, include_archived=include_archived, skip=pending.keys()
+                words, include_archived=include_archived, skip=pending.keys(), limit=limit
             )
             found += [
                 (sort_key, client_id, tenant.clients[client_id])

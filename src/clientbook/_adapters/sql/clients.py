@@ -21,7 +21,7 @@ from clientbook._adapters.sql import rows as r
 from clientbook._adapters.sql import tables as t
 from clientbook._adapters.sql.errors import StorageError
 from clientbook._adapters.sql.search import search_ids
-from clientbook._rules.search import search_key
+from clientbook._rules.search import search_key, search_words
 from clientbook._services.refusals import ClientExists, ClientNotFound, StaleClient
 from clientbook.identifiers import siret as _siret
 from clientbook.identifiers import vat as _vat
@@ -162,8 +162,12 @@ class SqlClientRepository:
         The ids come from the index of search keys (``clientbook._adapters.sql.search``:
         three statements, four when every typed word is common), then the clients by id, with
         their children: four statements in all (five), whatever the number of clients.
+
+        Raises:
+            SearchTooLong: *typed* has more words or characters than a search takes; no
+                statement was sent.
         """
-        words = search_key(typed).split()
+        words = search_words(typed)
         if not words or limit <= 0:
             return []
         ids = search_ids(self._session, words, include_archived=include_archived, limit=limit)

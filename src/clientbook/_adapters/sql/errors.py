@@ -6,6 +6,8 @@ Hierarchy::
     └── StorageError            the database could not be used (url, detail)
         ├── DatabaseLocked      another program or unit of work holds the lock: try again
         ├── DatabaseDamaged     the file is not a SQLite database, or it is damaged
+        ├── DatabaseReadOnly    the database can be read, not written
+        ├── DatabaseInMemory    a SQLite database in memory, which keeps nothing: refused
         ├── SchemaMismatch      no clientbook tables, or tables of another version
         └── UnsupportedDatabase neither SQLite nor PostgreSQL
 """
@@ -19,7 +21,9 @@ from clientbook._base.i18n import N_, translate
 
 __all__ = [
     "DatabaseDamaged",
+    "DatabaseInMemory",
     "DatabaseLocked",
+    "DatabaseReadOnly",
     "SchemaMismatch",
     "StorageError",
     "UnsupportedDatabase",
@@ -88,6 +92,51 @@ class DatabaseDamaged(StorageError):
             N_(
                 "The file {url} is not a SQLite database, or it is damaged: restore it from a "
                 "backup or choose another file."
+            ),
+            locale,
+            url=self.url,
+        )
+
+
+class DatabaseReadOnly(StorageError):
+    """The database can be read but not written: its file, or its folder, is read-only.
+
+    SQLite writes beside the file (its write-ahead log), so a file in a folder that cannot be
+    written to is opened for reading only; a search works, a write is refused.
+    """
+
+    __module__ = "clientbook.sql"
+
+    def message(self, locale: str = "fr") -> str:
+        """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
+        return translate(
+            N_(
+                "The database {url} can be read but not written (the file or its folder is "
+                "read-only); nothing was saved: choose a file in a folder you can write to."
+            ),
+            locale,
+            url=self.url,
+        )
+
+
+class DatabaseInMemory(StorageError):
+    """The database is a SQLite database in memory, which vanishes with the program: refused.
+
+    Clients stored there would be lost when the store closes, so the store refuses it rather
+    than report clients saved; for tests, :mod:`clientbook.memory` keeps clients in memory.
+    """
+
+    __module__ = "clientbook.sql"
+
+    def __init__(self, url: str, detail: str = "in memory") -> None:
+        super().__init__(url, detail)
+
+    def message(self, locale: str = "fr") -> str:
+        """Return the explanation in *locale* (``"fr"`` or ``"en"``)."""
+        return translate(
+            N_(
+                "The database {url} would be kept in memory and lost when the program ends: "
+                "give the path of a SQLite file, or a PostgreSQL URL; nothing was saved."
             ),
             locale,
             url=self.url,
@@ -181,6 +230,7 @@ _LOCKED = frozenset(
     }
 )
 _DAMAGED = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+_READ_ONLY = "25006"  # PostgreSQL's read_only_sql_transaction; SQLite's codes SQLITE_READONLY...
 _NO_TABLE = "42P01"  # undefined_table
 
 
@@ -193,6 +243,8 @@ def storage_error(error: BaseException, url: str, *, schema_version: int) -> Sto
         return DatabaseLocked(url, detail)
     if code in _DAMAGED:
         return DatabaseDamaged(url, detail)
+    if code == _READ_ONLY or (isinstance(code, str) and code.startswith("SQLITE_READONLY")):
+        return DatabaseReadOnly(url, detail)
     if code == _NO_TABLE or (detail.startswith("no such table: clientbook_")):
         return SchemaMismatch(url, found_version=None, expected_version=schema_version)
     return StorageError(url, detail)

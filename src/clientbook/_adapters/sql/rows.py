@@ -6,6 +6,7 @@ import datetime
 import json
 from typing import TYPE_CHECKING, Any
 
+from clientbook._adapters.sql.search import keys_with_starts
 from clientbook._adapters.sql.tables import (
     clients,
     contacts,
@@ -153,8 +154,8 @@ def client_rows(tenant_id: str, batch: Iterable[tuple[Client, int]]) -> ClientRo
         ]
         active = client.active
         rows.search_keys += [
-            (tenant_id, client_id, key, sort_key, active)
-            for key in sorted(client_search_keys(client))
+            (tenant_id, client_id, key, sort_key, active, start)
+            for key, start in keys_with_starts(client_search_keys(client))
         ]
         rows.duplicate_keys += [
             (tenant_id, client_id, rule, value) for rule, value in dict.fromkeys(keys_of(client))

@@ -6,14 +6,16 @@ import os
 import re
 import sqlite3
 import time
+import urllib.parse
 from typing import TYPE_CHECKING, Any, Final, Self
 
 from sqlalchemy import Engine, MetaData, create_engine, event, func, insert, inspect, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 
 from clientbook._adapters.sql import tables as _sql_tables
 from clientbook._adapters.sql.errors import (
+    DatabaseInMemory,
     SchemaMismatch,
     StorageError,
     UnsupportedDatabase,
@@ -68,9 +70,17 @@ class SqlStore:
     begin with the first write, so that several units of work can be open at once. Close the
     store (or use it in a ``with`` block) to close its connections.
 
+    A SQLite file in a folder that cannot be written to is opened for reading only (SQLite
+    writes its log beside the file, so it could not write safely): searches work, a write
+    raises :class:`DatabaseReadOnly`. While no program writes to it, it is read as it is on
+    disk (SQLite's ``immutable``); a connection is opened again when the file changes.
+
     Raises:
-        StorageError: the URL cannot be read, its database driver is not installed, or it is
-            neither SQLite nor PostgreSQL.
+        UnsupportedDatabase: the URL names neither SQLite nor PostgreSQL; said before any
+            driver is loaded.
+        DatabaseInMemory: the URL or path names a SQLite database in memory (``:memory:``,
+            ``sqlite://``), or a temporary one (an empty path), which would keep nothing.
+        StorageError: the URL cannot be read, or its database driver is not installed.
     """
 
     __module__ = "clientbook.sql"
@@ -83,14 +93,23 @@ class SqlStore:
             self._url = _display(database.url)
             return
         text = os.fspath(database)
+        shown = _PASSWORD.sub(r"\1***@", text)
         try:
             url = _url(text)
+        except ArgumentError as error:
+            raise StorageError(shown, str(error)) from error
+        backend = url.get_backend_name()
+        if backend not in _DIALECTS:  # before SQLAlchemy loads a driver that may be missing
+            raise UnsupportedDatabase(_display(url), backend)
+        if backend == "sqlite" and _in_memory(url):
+            raise DatabaseInMemory(shown)
+        try:
             self._engine = _create_engine(url, timeout=timeout)
         except (ArgumentError, ImportError) as error:
             detail = str(error)
-            if isinstance(error, ImportError) and text.startswith("postgresql"):
+            if isinstance(error, ImportError) and backend == "postgresql":
                 detail += "; install it with: python -m pip install 'clientbook[postgresql]'"
-            raise StorageError(_PASSWORD.sub(r"\1***@", text), detail) from error
+            raise StorageError(shown, detail) from error
         self._owns_engine = True
         self._url = _display(url)
         _supported(self._engine, self._url)
@@ -114,7 +133,9 @@ class SqlStore:
         Several processes may call it at once on a new database (two imports started
         together): each takes the database's schema lock first (SQLite's write lock, taken
         with ``BEGIN IMMEDIATE``; a PostgreSQL transaction-level advisory lock), so that one
-        creates the tables while the others wait, then find them.
+        creates the tables while the others wait, then find them. A SQLite file opened for
+        reading only (its folder cannot be written to) takes no lock: its tables are checked,
+        and, when some are missing, :class:`DatabaseReadOnly` says they cannot be created.
 
         Raises:
             SchemaMismatch: the database holds clientbook tables of another version.
@@ -196,6 +217,43 @@ def _display(url: URL) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def _in_memory(url: URL) -> bool:
+    """Return whether a SQLite URL names a database in memory, or a temporary one."""
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file::memory:"):
+        return True
+    uri = url.query.get("uri") in ("true", "1") or database.startswith("file:")
+    return uri and (url.query.get("mode") == "memory" or "mode=memory" in database)
+
+
+def _read_only_uri(path: str) -> str | None:
+    """Return the URI that opens the SQLite file *path* for reading, when it must be; or None.
+
+    A file in a WAL database needs its ``-shm`` and ``-wal`` files beside it, which SQLite
+    creates in the file's folder: in a folder that cannot be written to, it can only be
+    opened read-only, and, when no other program has it open (no ``-wal`` file), as
+    ``immutable`` (https://www.sqlite.org/wal.html, "Read-Only Databases").
+    """
+    if not os.path.exists(path) or _writable(os.path.dirname(path) or "."):
+        return None
+    uri = f"file:{urllib.parse.quote(path)}?mode=ro"
+    if not os.path.exists(path + "-wal"):
+        uri += "&immutable=1"
+    return uri
+
+
+def _writable(folder: str) -> bool:
+    """Return whether this program may create files in *folder*."""
+    effective = os.access in os.supports_effective_ids  # the rights of a setuid program
+    return os.access(folder, os.W_OK, effective_ids=effective)
+
+
+def _file_state(path: str) -> tuple[int, int, bool]:
+    """What changes when a program writes to a SQLite file: its time, its size, its log."""
+    found = os.stat(path)
+    return found.st_mtime_ns, found.st_size, os.path.exists(path + "-wal")
+
+
 def _create_engine(url: URL, *, timeout: float) -> Engine:
     if url.get_backend_name() != "sqlite":
         connect_args: dict[str, Any] = {}
@@ -204,14 +262,36 @@ def _create_engine(url: URL, *, timeout: float) -> Engine:
         return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     engine = create_engine(url, connect_args={"timeout": timeout})
 
+    @event.listens_for(engine, "do_connect")
+    def _open(_dialect: Any, record: Any, cargs: list[Any], cparams: dict[str, Any]) -> None:
+        path = cargs[0]
+        record.info.pop("read_only", None)
+        record.info.pop("immutable", None)
+        uri = None if cparams.get("uri") else _read_only_uri(path)
+        if uri is not None:
+            cargs[0] = uri
+            cparams["uri"] = True
+            record.info["read_only"] = path
+            if "immutable=1" in uri:
+                record.info["immutable"] = _file_state(path)
+
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection: Any, _record: Any) -> None:
+    def _configure(dbapi_connection: Any, record: Any) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys = ON")
-            _write_ahead_log(cursor, timeout=timeout)
+            if "read_only" not in record.info:  # a read-only database keeps its journal
+                _write_ahead_log(cursor, timeout=timeout)
         finally:
             cursor.close()
+
+    @event.listens_for(engine, "checkout")
+    def _fresh(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        # An immutable connection does not see writes: when the file has changed since it
+        # was opened, the pool opens another.
+        state = record.info.get("immutable")
+        if state is not None and _file_state(record.info["read_only"]) != state:
+            raise DisconnectionError("the read-only SQLite file changed")
 
     return engine
 
@@ -254,6 +334,8 @@ def _lock_schema(connection: Connection) -> None:
     transaction-level advisory lock.
     """
     if connection.dialect.name == "sqlite":
+        if "read_only" in connection.info:  # opened read-only: nothing can be created
+            return
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
         connection.execute(select(func.pg_advisory_xact_lock(_SCHEMA_LOCK)))

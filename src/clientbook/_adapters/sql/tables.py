@@ -19,6 +19,7 @@ from sqlalchemy import (
     PrimaryKeyConstraint,
     String,
     Table,
+    text,
 )
 
 __all__ = [
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 #: The version of the tables below; ``clientbook_schema`` records the version a database has.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The row of ``clientbook_schema`` that holds the version of these tables.
 SCHEMA_NAME = "clientbook"
 
@@ -163,6 +164,11 @@ search_keys = Table(
     # its results' order and the archived filter from the index alone.
     Column("sort_key", _BYTES, nullable=False),
     Column("active", Boolean, nullable=False),
+    # The key's first two characters (its first one, for a key of one character), on the first
+    # key of the client that starts with them; NULL on its other keys. A word of one or two
+    # characters reads the clients of its start in result order, each once, however many keys
+    # start with it (every French VAT number starts with "fr").
+    Column("start", _BYTES, nullable=True),
     PrimaryKeyConstraint("tenant_id", "client_id", "key", name="pk_clientbook_search_keys"),
     ForeignKeyConstraint(
         ["tenant_id", "client_id"],
@@ -172,6 +178,17 @@ search_keys = Table(
     ),
     # Prefix search reads a range of this index: key >= 'dub' AND key < 'duc'.
     Index("ix_clientbook_search_keys_key", "tenant_id", "key", "active", "sort_key", "client_id"),
+    # ... and, for a word of one or two characters, the clients of a start, in result order.
+    Index(
+        "ix_clientbook_search_keys_start",
+        "tenant_id",
+        "start",
+        "active",
+        "sort_key",
+        "client_id",
+        sqlite_where=text("start IS NOT NULL"),
+        postgresql_where=text("start IS NOT NULL"),
+    ),
     comment="clientbook.client_search_keys of each client, for prefix search.",
     # SQLite: the rows are the primary key's b-tree (no rowid table beside it), one b-tree
     # less to write for each of the many small rows an import adds.

@@ -13,6 +13,7 @@ from clientbook._records.address import DeliveryAddress
 from clientbook._records.client import Client, ClientKind, Role
 from clientbook._records.contact import Contact
 from clientbook._rules.duplicates import duplicate_keys
+from clientbook._rules.search import SearchTooLong
 from clientbook._services.refusals import ClientExists, ClientNotFound, StaleClient
 from clientbook.testing._contract.data import (
     CREATED,
@@ -394,3 +395,22 @@ class ClientRepositoryContract(Contract):
                 suppress_health_check=[HealthCheck.too_slow],
             ),
         )
+
+    # --- what a search takes ----------------------------------------------------------------
+
+    @checks("search")
+    def test_search_refuses_more_than_ten_words_or_two_hundred_characters(
+        self, uow_factory: UnitOfWorkFactory, stored: list[Client]
+    ) -> None:
+        ten = "boul mar lyon 69 sarl et fils rue des lilas"
+        with uow_factory(self.tenant_id) as uow:
+            assert uow.clients.search(ten) == []
+            assert ids(uow.clients.search("Éts" + " " * 197)) == expected(stored, "ets")
+            with pytest.raises(SearchTooLong) as refused:
+                uow.clients.search(f"{ten} 3")
+            assert (refused.value.words, refused.value.length) == (11, len(ten) + 2)
+            with pytest.raises(SearchTooLong) as refused:  # 2,000 words: not one is searched
+                uow.clients.search(" ".join(f"mot{n}" for n in range(2000)))
+            assert refused.value.words is None
+            with pytest.raises(SearchTooLong):
+                uow.clients.search("dub" + " " * 198, include_archived=True, limit=1)
