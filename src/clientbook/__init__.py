@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # the rules and the refusals load on first use (``__getattr__
         client_search_keys,
         matches_prefix,
         search_key,
+        search_words,
     )
     from clientbook._rules.validation import validate_client
     from clientbook._services.refusals import (
@@ -102,6 +103,7 @@ __all__ = [
     "postal_lines",
     "primary_contact",
     "search_key",
+    "search_words",
     "set_primary_contact",
     "suggest_accounting_account",
     "territory",
@@ -144,6 +146,7 @@ _LAZY = {
     "postal_lines": "clientbook._rules.postal",
     "primary_contact": "clientbook._rules.contacts",
     "search_key": "clientbook._rules.search",
+    "search_words": "clientbook._rules.search",
     "set_primary_contact": "clientbook._rules.contacts",
     "suggest_accounting_account": "clientbook._rules.accounting",
     "territory": "clientbook._rules.postal",

@@ -51,6 +51,7 @@ PUBLIC = {
         "postal_lines",
         "primary_contact",
         "search_key",
+        "search_words",
         "set_primary_contact",
         "suggest_accounting_account",
         "territory",

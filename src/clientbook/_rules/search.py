@@ -184,8 +184,8 @@ def search_words(typed: str) -> list[str]:
         The words, in order; none for an empty text or punctuation only.
 
     Raises:
-        SearchTooLong: *typed* has more than :data:`MAX_SEARCH_LENGTH` characters, or more
-            than :data:`MAX_SEARCH_WORDS` words.
+        SearchTooLong: *typed* has more than 200 characters (``MAX_SEARCH_LENGTH``), or more
+            than 10 words (``MAX_SEARCH_WORDS``), reduced by :func:`search_key`.
     """
     if len(typed) > MAX_SEARCH_LENGTH:  # before the text is reduced: that costs its length
         raise SearchTooLong(words=None, length=len(typed))
