@@ -12,6 +12,7 @@ import attrs
 import pytest
 
 from clientbook._cli.app import main
+from clientbook._cli.escaping import printable
 
 #: The header of a client file as Excel FR exports it.
 FRENCH_HEADERS = [
@@ -98,6 +99,20 @@ class Run:
         """Return the JSON document printed on stdout."""
         document: dict[str, Any] = json.loads(self.out)
         return document
+
+    def refusal(self) -> tuple[int, str]:
+        """Return the status and what stdout holds when the command refused to do its work.
+
+        Stdout is empty, or, with ``--format json``, the error document whose message is the
+        one line on stderr: then its code is returned in place of stdout.
+        """
+        if not self.out:
+            return self.status, ""
+        error = self.json()["error"]
+        assert self.json() == {"schema": 1, "error": error}
+        assert set(error) == {"code", "message"}
+        assert printable(error["message"]) in self.err  # the same line on stderr
+        return self.status, error["code"]
 
     def codes(self) -> list[tuple[int, str]]:
         """Return ``(row, code)`` of every problem of the JSON document."""

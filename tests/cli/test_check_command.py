@@ -24,7 +24,7 @@ from clientbook._cli.app import main
 from clientbook._cli.output import progress_bar
 from clientbook._files.reading import open_client_file
 
-PROBLEM_KEYS = {"row", "column", "field", "code", "message", "severity"}
+PROBLEM_KEYS = {"row", "column", "field", "code", "value", "message", "severity"}
 
 
 class _Terminal(io.StringIO):
@@ -47,6 +47,7 @@ def test_the_json_document_has_the_documented_shape(
     result = check_json(capsys, path)
     document = result.json()
     assert list(document) == [
+        "schema",
         "file",
         "rows",
         "problems",
@@ -56,6 +57,7 @@ def test_the_json_document_has_the_documented_shape(
         "delimiter",
         "header_row",
     ]
+    assert document["schema"] == 1
     assert document["file"] == str(path)
     assert document["rows"] == 4
     assert all(set(problem) == PROBLEM_KEYS for problem in document["problems"])
@@ -64,6 +66,7 @@ def test_the_json_document_has_the_documented_shape(
         "column": "SIREN",
         "field": "siren",
         "code": "siren.checksum",
+        "value": "302123451",
         "message": "Les chiffres de contrôle ne correspondent pas : un chiffre est probablement "
         "mal saisi.",
         "severity": "error",
@@ -249,7 +252,7 @@ def test_a_usage_error_exits_with_status_2_and_a_french_message(
     capsys: pytest.CaptureFixture[str], arguments: list[str], message: str
 ) -> None:
     result = run(capsys, *arguments)
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err.startswith("utilisation : clientbook")
     assert message in result.err.splitlines()[-1]
     assert " : erreur : " in result.err.splitlines()[-1]

@@ -132,6 +132,7 @@ def test_a_siret_of_another_company_than_the_row_siren_is_an_error(
         "column": "SIRET",
         "field": "siret",
         "code": "siret.siren_mismatch",
+        "value": "12345678200010",
         "message": "Ce SIRET appartient à l'entreprise de SIREN 123 456 782, et non au SIREN "
         "404 833 048 : les 9 premiers chiffres d'un SIRET sont le SIREN de l'entreprise.",
         "severity": "error",

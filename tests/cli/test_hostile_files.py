@@ -77,6 +77,7 @@ def test_a_quote_never_closed_in_a_small_file_is_reported_and_every_row_after_it
         "column": None,
         "field": "row",
         "code": "row.quote_unclosed",
+        "value": "",
         "message": "A quote opened in this row is not closed before the end of the file or "
         "within 1,048,576 characters: the row is not read, and reading goes on at the next "
         "line. Close the quote or remove it.",
@@ -285,6 +286,7 @@ def test_a_utf8_file_with_one_windows_1252_row_is_read_as_utf8_and_that_row_is_w
             "column": None,
             "field": "row",
             "code": "row.encoding",
+            "value": "",
             "message": "This row is not in UTF-8 like the rest of the file: it was read as "
             "Windows-1252. Check its accented letters.",
             "severity": "warning",
@@ -474,7 +476,7 @@ def test_a_header_over_the_limits_is_a_clear_refusal(
 ) -> None:
     path = write_lines(tmp_path, [header, "404833048"])
     result = check_json(capsys, path, "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook: error: Row 1 of {path}, where its header should be, cannot be read. "
         f"{reason}\n"
@@ -549,7 +551,7 @@ def test_a_named_pipe_with_a_writer_is_refused_at_once(tmp_path: Path) -> None:
 @pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
 def test_a_device_is_refused_at_once(capsys: pytest.CaptureFixture[str], device: str) -> None:
     result = check_json(capsys, Path(device), "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook: error: {device} is not a file but a pipe, a device or a socket: give the "
         "path of a CSV file.\n"

@@ -111,6 +111,7 @@ def test_a_client_twice_in_a_file_is_imported_once_and_the_other_row_says_so(
             "column": "SIRET",
             "field": "siret",
             "code": "import.same_client",
+            "value": "40483304800014",
             "message": "This row is not imported: row 2 is the same client (the same SIRET: "
             "40483304800014) and is imported in its place.",
             "severity": "warning",
@@ -209,6 +210,7 @@ def test_search_as_json_and_with_a_limit(
     import_json(capsys, write_client_file(tmp_path, rows(), headers=HEADERS), db)
     result = run(capsys, "search", "d", "--db", db, "--format", "json", "--limit", "1")
     assert result.json() == {
+        "schema": 1,
         "typed": "d",
         "database": str(db),
         "tenant": "default",
@@ -269,7 +271,7 @@ def test_a_corrupted_database_file_is_a_clear_error(
     ]
     for arguments in commands:
         result = run(capsys, *arguments, "--locale", "en")
-        assert (result.status, result.out) == (2, "")
+        assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
         assert result.err == (
             f"clientbook: error: The file {db} is not a SQLite database, or it is damaged: "
             "restore it from a backup or choose another file.\n"
@@ -294,7 +296,7 @@ def test_searching_a_database_that_does_not_exist_creates_nothing(
 ) -> None:
     db = tmp_path / "clients.sqlite"
     result = run(capsys, "search", "boul", "--db", db, "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook: error: There are no clients in {db} yet: import a client file into it "
         f"first, with clientbook import FILE --db {db}.\n"
@@ -307,7 +309,7 @@ def test_a_file_that_cannot_be_read_leaves_no_database_behind(
 ) -> None:
     db = tmp_path / "clients.sqlite"
     result = run(capsys, "import", tmp_path / "absent.csv", "--db", db)
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert "introuvable" in result.err
     assert not db.exists()
 
@@ -318,7 +320,7 @@ def test_without_the_sql_extra_the_commands_say_how_to_install_it(
 ) -> None:
     monkeypatch.setitem(sys.modules, "sqlalchemy", None)  # import sqlalchemy raises ImportError
     result = run(capsys, *command, "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook: error: clientbook {command[0]} needs a database library: install "
         'clientbook[sql], with python -m pip install "clientbook[sql]".\n'
@@ -359,7 +361,7 @@ def test_a_database_that_fails_during_the_import_says_the_rows_stored_before_are
     monkeypatch.setattr("clientbook._files.importing.import_clients", locked)
     path = write_client_file(tmp_path, rows(), headers=HEADERS)
     result = run(capsys, "import", path, "--db", tmp_path / "clients.sqlite", "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         "clientbook: error: The database clients.sqlite is locked by another program or another "
         "change in progress; nothing was saved: try again in a moment. The rows stored before "
@@ -441,5 +443,25 @@ def test_a_search_of_more_words_or_characters_than_a_search_takes_is_refused_in_
     }
     for typed, message in refusals.items():
         result = run(capsys, "search", typed, "--db", db, "--locale", "en")
-        assert (result.status, result.out) == (2, "")
+        assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
         assert result.err == f"clientbook: error: {message}\n"
+
+
+def test_with_format_json_a_refusal_is_a_json_error_document_a_program_can_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "clients.sqlite"
+    path = write_client_file(tmp_path, rows(), headers=HEADERS)
+    import_json(capsys, path, db)
+    too_long = " ".join(["boul"] * 11)
+    refused: dict[tuple[str | Path, ...], str] = {
+        ("search", too_long, "--db", db): "search.too_long",
+        ("search", "boul", "--db", tmp_path / "absent.sqlite"): "database.empty",
+        ("import", path, "--db", "sqlite:///:memory:"): "database.in_memory",
+        ("import", tmp_path / "absent.csv", "--db", db): "file.missing",
+    }
+    for arguments, code in refused.items():
+        result = run(capsys, *arguments, "--format", "json", "--locale", "en")
+        assert result.refusal() == (2, code)
+    table = run(capsys, "search", too_long, "--db", db, "--locale", "en")
+    assert (table.refusal(), table.err.count("\n")) == ((2, ""), 1)  # one line, stdout empty

@@ -173,6 +173,7 @@ def test_a_second_column_that_could_hold_an_identifier_is_reported_once_as_a_war
             "column": "TVA",
             "field": "vat_number",
             "code": "file.columns",
+            "value": "",
             "message": "Cette colonne pourrait aussi contenir le numéro de TVA : seule la colonne "
             "« N° TVA intracommunautaire » est vérifiée.",
             "severity": "warning",
@@ -216,7 +217,7 @@ def test_column_option_naming_a_header_the_file_does_not_have_is_a_clear_error(
 ) -> None:
     path = write_client_file(tmp_path, [client()])
     result = check_json(capsys, path, "--column", "siret=N° établissement")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook : erreur : {path} n'a pas de colonne « N° établissement » (indiquée pour "
         "siret). En-têtes trouvés : « Raison sociale », « SIREN », « SIRET », « N° TVA "
@@ -280,6 +281,7 @@ def test_a_row_of_the_wrong_width_is_checked_as_far_as_possible_and_warned_about
         "column": None,
         "field": "row",
         "code": "row.width",
+        "value": "",
         "message": "Cette ligne n'a pas autant de cellules que l'en-tête (2 au lieu de 4) : ses "
         "cellules sont peut-être décalées, vérifiez-les.",
         "severity": "warning",
@@ -360,7 +362,7 @@ def test_a_file_that_cannot_be_read_gets_one_clear_line_and_status_2(
     path = tmp_path / "clients.csv"
     path.write_bytes(content)
     result = check_json(capsys, path)
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal() == (2, code)  # the JSON error document, the same line on stderr
     assert result.err == f"clientbook : erreur : {message.format(path=path)}\n"
     with pytest.raises(ClientFileError) as raised, open_client_file(path):
         pass
@@ -371,7 +373,7 @@ def test_a_missing_file_is_named_in_the_message(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = check_json(capsys, tmp_path / "clients 2026.csv")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert (
         result.err
         == f"clientbook : erreur : Le fichier {tmp_path}/clients 2026.csv est introuvable.\n"
@@ -460,7 +462,7 @@ def test_a_header_that_is_not_readable_csv_is_a_clear_error(
     path = tmp_path / "clients.csv"
     path.write_text('"SIREN' + "x" * 200_000 + "\n", encoding="utf-8")
     result = check_json(capsys, path, "--locale", "en")
-    assert (result.status, result.out) == (2, "")
+    assert result.refusal()[0] == 2  # stdout empty, or the JSON error document
     assert result.err == (
         f"clientbook: error: Row 1 of {path}, where its header should be, cannot be read. A "
         "quote opened in this row is not closed before the end of the file or within 1,048,576 "

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from clientbook._base.i18n import N_, translate
 from clientbook._cli.output import (
+    error_document,
     fail,
     print_clients,
     print_json,
@@ -86,9 +87,11 @@ def _on_file(
         ):
             return work(layout, records, on_progress)
     except ClientFileError as error:
-        fail(error.message(language), language)
+        _refuse(options, error.code, error.message(language), language)
     except (OSError, UnicodeDecodeError) as error:  # the file changed while it was read
-        fail(
+        _refuse(
+            options,
+            "file.unreadable",
             translate(
                 N_("{path} cannot be read: {reason}."),
                 language,
@@ -106,7 +109,7 @@ def run_import(options: argparse.Namespace, language: str) -> int:
     The file is opened first, so that a file that cannot be read leaves no database behind;
     then the database, whose tables are created when missing.
     """
-    if not _sql_installed("import", language):
+    if not _sql_installed(options, "import", language):
         return 2
     from clientbook._files.importing import import_records
     from clientbook._services.refusals import ClientExists, StaleClient
@@ -144,7 +147,8 @@ def run_import(options: argparse.Namespace, language: str) -> int:
                 language,
                 reason=message,
             )
-        fail(message, language)
+        code = "import.other_writer" if isinstance(error, (StaleClient, ClientExists)) else None
+        _refuse(options, code or _storage_code(error), message, language)
         return 2
     if result is None:
         return 2
@@ -182,7 +186,7 @@ def run_import(options: argparse.Namespace, language: str) -> int:
 
 def run_search(options: argparse.Namespace, language: str) -> int:
     """Run ``clientbook search``; return the exit status: 0 when a client is found, else 1."""
-    store = _open_store(options.db, language, command="search", must_exist=True)
+    store = _open_store(options, options.db, language, command="search", must_exist=True)
     if store is None:
         return 2
     from clientbook._rules.search import SearchTooLong
@@ -199,12 +203,15 @@ def run_search(options: argparse.Namespace, language: str) -> int:
             )
         except SchemaMismatch as error:
             if error.found_version is not None:
-                fail(error.message(language), language)
+                _refuse(options, "database.schema", error.message(language), language)
             else:
-                fail(_no_clients(store.url, language), language)
+                _refuse(options, "database.empty", _no_clients(store.url, language), language)
             return 2
-        except (StorageError, SearchTooLong) as error:
-            fail(error.message(language), language)
+        except SearchTooLong as error:
+            _refuse(options, "search.too_long", error.message(language), language)
+            return 2
+        except StorageError as error:
+            _refuse(options, _storage_code(error), error.message(language), language)
             return 2
     if options.format == "json":
         print_json(search_document(options.typed, store.url, options.tenant, found), sys.stdout)
@@ -224,12 +231,14 @@ def _no_clients(database: str, language: str) -> str:
     )
 
 
-def _sql_installed(command: str, language: str) -> bool:
+def _sql_installed(options: argparse.Namespace, command: str, language: str) -> bool:
     """Return whether the ``sql`` extra (SQLAlchemy) is installed; if not, say how to."""
     try:
         import sqlalchemy  # noqa: F401 - comes with the sql extra
     except ImportError:
-        fail(
+        _refuse(
+            options,
+            "cli.sql_missing",
             translate(
                 N_(
                     "clientbook {command} needs a database library: install clientbook[sql], "
@@ -244,23 +253,55 @@ def _sql_installed(command: str, language: str) -> bool:
     return True
 
 
-def _open_store(database: str, language: str, *, command: str, must_exist: bool) -> SqlStore | None:
+def _open_store(
+    options: argparse.Namespace, database: str, language: str, *, command: str, must_exist: bool
+) -> SqlStore | None:
     """Return the store of *database*; ``None`` after saying why it cannot be opened.
 
     A SQLite file that must exist (to search it) is not created.
     """
-    if not _sql_installed(command, language):
+    if not _sql_installed(options, command, language):
         return None
     from clientbook.sql import SqlStore, StorageError
 
     if must_exist and "://" not in database and not os.path.exists(database):
-        fail(_no_clients(database, language), language)
+        _refuse(options, "database.empty", _no_clients(database, language), language)
         return None
     try:
         return SqlStore(database)
     except StorageError as error:
-        fail(error.message(language), language)
+        _refuse(options, _storage_code(error), error.message(language), language)
         return None
+
+
+def _refuse(options: argparse.Namespace, code: str, message: str, language: str) -> None:
+    """Say why the command cannot do its work (exit status 2), on stderr.
+
+    With ``--format json`` the error document goes to stdout too, so that a program reading
+    the output always gets JSON.
+    """
+    fail(message, language)
+    if getattr(options, "format", None) == "json":
+        print_json(error_document(code, message), sys.stdout)
+
+
+# The code of each storage error in the JSON error document, by the error's class name.
+_STORAGE_CODES = {
+    "DatabaseLocked": "database.locked",
+    "DatabaseDamaged": "database.damaged",
+    "DatabaseReadOnly": "database.read_only",
+    "DatabaseInMemory": "database.in_memory",
+    "SchemaMismatch": "database.schema",
+    "UnsupportedDatabase": "database.unsupported",
+}
+
+
+def _storage_code(error: Exception) -> str:
+    """Return the code of a storage error: its class's, or ``database.unusable``."""
+    for cls in type(error).__mro__:
+        if cls.__name__ in _STORAGE_CODES:
+            return _STORAGE_CODES[cls.__name__]
+    return "database.unusable"
 
 
 def _login_name() -> str:

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from clientbook._records.client import Client
 
 __all__ = [
+    "JSON_SCHEMA",
     "PROGRESS_THRESHOLD",
+    "error_document",
     "fail",
     "print_clients",
     "print_json",
@@ -42,6 +44,10 @@ __all__ = [
     "report_document",
     "search_document",
 ]
+
+#: The version of the JSON documents the commands print (``"schema"``): it changes when a key
+#: is removed or changes meaning, not when one is added.
+JSON_SCHEMA = 1
 
 #: Files of more lines than this get a progress bar, when stderr is a terminal.
 PROGRESS_THRESHOLD = 5_000
@@ -92,11 +98,13 @@ def progress_bar(
 def report_document(report: FileReport) -> dict[str, object]:
     """Return the JSON document of ``clientbook check --format json`` for *report*.
 
-    ``rows`` and ``problems`` have the shape documented in ``docs/cli.md``; ``summary`` counts
-    the problems; ``columns`` maps each recognised field to its header as in the file.
+    ``rows`` and ``problems`` have the shape documented in ``docs/cli.md`` (each problem with
+    the cell's ``value``); ``summary`` counts the problems; ``columns`` maps each recognised
+    field to its header as in the file; ``schema`` is :data:`JSON_SCHEMA`.
     """
     layout = report.layout
     return {
+        "schema": JSON_SCHEMA,
         "file": str(layout.path),
         "rows": report.rows,
         "problems": [
@@ -105,6 +113,7 @@ def report_document(report: FileReport) -> dict[str, object]:
                 "column": problem.column,
                 "field": problem.field,
                 "code": problem.code,
+                "value": problem.value,
                 "message": problem.message,
                 "severity": problem.severity,
             }
@@ -128,6 +137,7 @@ def search_document(
 ) -> dict[str, object]:
     """Return the JSON document of ``clientbook search --format json``."""
     return {
+        "schema": JSON_SCHEMA,
         "typed": typed,
         "database": database,
         "tenant": tenant,
@@ -145,6 +155,11 @@ def search_document(
             for client in clients
         ],
     }
+
+
+def error_document(code: str, message: str) -> dict[str, object]:
+    """Return the JSON document of a command that could not do its work (exit status 2)."""
+    return {"schema": JSON_SCHEMA, "error": {"code": code, "message": message}}
 
 
 def print_json(document: dict[str, object], stream: IO[str]) -> None:

@@ -155,6 +155,7 @@ def import_records(
                         what=translate(_WORDS[same.field], language),
                         value=same.value,
                     ),
+                    value=same.value,  # as the import compared it (a SIRET without spaces)
                 )
             )
             continue
