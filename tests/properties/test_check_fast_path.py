@@ -162,6 +162,9 @@ def test_a_file_of_identifiers_gets_the_same_report_with_and_without_the_fast_pa
 
 
 @given(file=identifier_files())
+# Text no database can store, in the name or in a lone surrogate: text.unstorable the full way.
+@example(file=_file(["Boulangerie\x00Martin", "404833048", "", ""]))
+@example(file=_file(["Boulangerie Martin \ud800", "404833048", "", ""]))
 def test_a_row_the_fast_path_passes_has_no_problem_the_full_way(
     file: tuple[Layout, list[Row]],
 ) -> None:

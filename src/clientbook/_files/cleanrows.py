@@ -12,7 +12,8 @@ find are these:
   the company's SIREN: the one typed, or else the SIRET's (``siret.siren_mismatch``,
   ``vat.siren_mismatch``);
 - the company has no SIREN, in its SIREN or SIRET cell, and no Monaco VAT number
-  (``siren.required``), when the file has a SIREN or SIRET column.
+  (``siren.required``), when the file has a SIREN or SIRET column;
+- the client code or the name holds text no database can store (``text.unstorable``).
 
 :class:`CleanRows` decides these about five times faster than reading and validating the
 record: it validates each identifier cell once with its module's ``validate``, and asks
@@ -31,6 +32,7 @@ from typing import Final
 from clientbook._rules import sirens
 from clientbook._rules.duplicates import DuplicateRule, vat_key
 from clientbook._rules.policy import Policy
+from clientbook._rules.validation.text import storable
 from clientbook.identifiers import InvalidIdentifier, naf, siren, siret, vat
 
 __all__ = ["FAST_COLUMNS", "CleanRow", "CleanRows"]
@@ -59,6 +61,9 @@ class CleanRows:
         self, columns: Mapping[str, int], *, require_name: bool, require_siren: bool
     ) -> None:
         self._name = columns.get("name", -1) if require_name else -1
+        # The cells of free text, which no identifier rule reads: a NUL or a lone surrogate
+        # there is text.unstorable.
+        self._texts = tuple(columns[field] for field in ("id", "name") if field in columns)
         self._siren = columns.get("siren", -1)
         self._siret = columns.get("siret", -1)
         self._vat = columns.get("vat", -1)
@@ -96,6 +101,9 @@ class CleanRows:
         if self._name >= 0:
             name = cells[self._name]
             if not name or name.isspace():
+                return None
+        for index in self._texts:
+            if not storable(cells[index]):
                 return None
         given: str | None = None  # each identifier, compact, when its cell is filled and valid
         establishment: str | None = None

@@ -239,7 +239,9 @@ def _key_of_row(kind: ClientKind, *values: str) -> str:
     hexadecimal digits.
     """
     text = "\x1f".join([kind.value, *(" ".join(value.split()).casefold() for value in values)])
-    return "auto-" + hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+    return (
+        "auto-" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    )
 
 
 def _problem(code: str, field: str, message: str, value: str, locale: str) -> Problem:

@@ -26,13 +26,22 @@ if TYPE_CHECKING:
 
     from clientbook._records.problem import Problem
 
-__all__ = ["unstorable_text_problems"]
+__all__ = ["storable", "unstorable_text_problems"]
 
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _MESSAGE = N_(
     "This text holds a character that cannot be stored (a NUL, or half of a UTF-16 surrogate "
     "pair, as a damaged copy and paste leaves): type it again."
 )
+
+
+def storable(text: str) -> bool:
+    r"""Whether a database can store *text*: it holds no NUL and no lone UTF-16 surrogate.
+
+    >>> storable("Boulangerie Dupont"), storable("Boulangerie\x00Dupont")
+    (True, False)
+    """
+    return _UNSTORABLE.search(text) is None
 
 
 @functools.cache
@@ -81,7 +90,7 @@ def _storable(client: Client) -> bool:
         texts += _getter(Address)(delivery.address)
     for contact in client.contacts:
         texts += _getter(Contact)(contact)
-    return _UNSTORABLE.search("".join(filter(None, texts))) is None
+    return storable("".join(filter(None, texts)))
 
 
 def unstorable_text_problems(client: Client, *, locale: str) -> list[Problem]:
@@ -95,5 +104,5 @@ def unstorable_text_problems(client: Client, *, locale: str) -> list[Problem]:
     return [
         problem("text.unstorable", field, _MESSAGE, locale)
         for field, text in _all_texts(client)
-        if _UNSTORABLE.search(text)
+        if not storable(text)
     ]
