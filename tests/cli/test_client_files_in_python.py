@@ -17,9 +17,10 @@ from tests.cli.clientfiles import SIREN, client, write_client_file
 from tests.factories import claire, complete_company, individual
 
 from clientbook import Client, Role
+from clientbook._files.headers import FIELDS, match_columns
 from clientbook._files.problems import ROW_KEYS
 from clientbook._files.reading import unneutralised
-from clientbook._files.writing import neutralised
+from clientbook._files.writing import COLUMNS, neutralised
 from clientbook._rules.contacts import primary_contact
 from clientbook.files import ClientFileError, check_file, read_clients, write_clients
 from clientbook.testing import strategies as cst
@@ -160,6 +161,15 @@ def test_a_french_export_is_semicolon_separated_utf8_with_bom(tmp_path: Path) ->
     person = dict(zip(header, next(csv.reader([lines[2]], delimiter=";")), strict=True))
     assert (person["Société ou particulier"], person["Prénom"]) == ("Particulier", "Élodie")
     assert lines[3:] == [""]
+
+
+@pytest.mark.parametrize("language", [1, 2], ids=["fr", "en"])
+def test_every_header_of_an_export_is_recognised_as_its_column(language: int) -> None:
+    headers = [names[language] for names in COLUMNS]
+    columns, ambiguous, not_found = match_columns(headers, {})
+    assert columns == {names[0]: index for index, names in enumerate(COLUMNS)}
+    assert (ambiguous, not_found) == ([], [])
+    assert sorted(columns) == sorted(FIELDS)
 
 
 def test_an_english_export_is_comma_separated_with_english_headers() -> None:
