@@ -303,3 +303,14 @@ def test_a_nul_character_is_refused_before_the_row_is_written() -> None:
     out = io.BytesIO()
     with pytest.raises(ValueError, match=r"'p1' holds a NUL character"):
         write_clients(out, [individual(first_name="Élo\x00die")])
+
+
+@given(st.lists(cst.clients(), min_size=1, max_size=5), st.sampled_from(["fr", "en"]))
+def test_an_export_of_valid_records_checks_without_errors(
+    records: list[Client], locale: str
+) -> None:
+    out = io.BytesIO()
+    write_clients(out, records, locale=locale)
+    report = check_file(out.getvalue(), locale=locale)
+    assert report.rows == len(records)
+    assert [row for row in report.as_rows() if row["severity"] == "error"] == []
