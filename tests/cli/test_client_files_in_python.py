@@ -292,17 +292,19 @@ def test_any_records_written_are_checked_without_raising(
     except ValueError as error:  # a NUL character, which no text file holds
         refused = error
     if refused is not None:
-        assert "NUL character" in str(refused)
+        assert "NUL character or a lone surrogate" in str(refused)
         return
     report = check_file(out.getvalue(), locale=locale)
     assert report.rows <= len(records)
     assert all(set(row) == set(ROW_KEYS) for row in report.as_rows())
 
 
-def test_a_nul_character_is_refused_before_the_row_is_written() -> None:
+@pytest.mark.parametrize("first_name", ["Élo\x00die", "Élo\ud800die"], ids=["NUL", "surrogate"])
+def test_text_no_file_can_hold_is_refused_before_the_row_is_written(first_name: str) -> None:
     out = io.BytesIO()
-    with pytest.raises(ValueError, match=r"'p1' holds a NUL character"):
-        write_clients(out, [individual(first_name="Élo\x00die")])
+    with pytest.raises(ValueError, match=r"'p1' holds a NUL character or a lone surrogate"):
+        write_clients(out, [individual(id="p0"), individual(first_name=first_name)])
+    assert [client.id for _row, client in read_clients(out.getvalue())] == ["p0"]
 
 
 @given(st.lists(cst.clients(), min_size=1, max_size=5), st.sampled_from(["fr", "en"]))
@@ -314,3 +316,26 @@ def test_an_export_of_valid_records_checks_without_errors(
     report = check_file(out.getvalue(), locale=locale)
     assert report.rows == len(records)
     assert [row for row in report.as_rows() if row["severity"] == "error"] == []
+
+
+#: The fields of a company whose text, any text, a flat file holds as it is.
+_FREE_TEXT_FIELDS = (
+    "name", "website", "company_type", "language", "source", "siret", "vat_number", "ape_code",
+    "accounting_account",
+)  # fmt: skip
+_ANY_CELL = st.text(st.characters(codec="utf-8", exclude_characters="\x00"))
+
+
+@given(
+    st.fixed_dictionaries(dict.fromkeys(_FREE_TEXT_FIELDS, _ANY_CELL)),
+    _ANY_CELL,
+    st.sampled_from(["fr", "en"]),
+)
+def test_any_text_of_a_company_reads_back_as_written(
+    texts: dict[str, str], position: str, locale: str
+) -> None:
+    record = complete_company(**texts, contacts=(claire(position=position),))
+    out = io.BytesIO()
+    write_clients(out, [record], locale=locale)
+    [(_row, back)] = read_clients(out.getvalue())
+    assert back == _flat(record)

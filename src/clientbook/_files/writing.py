@@ -31,6 +31,7 @@ from clientbook._records.address import Address
 from clientbook._records.client import Client, ClientKind
 from clientbook._records.contact import Contact
 from clientbook._rules.contacts import primary_contact
+from clientbook._rules.validation.text import storable
 
 __all__ = ["COLUMNS", "WRITTEN_FIELDS", "Target", "neutralised", "write_clients"]
 
@@ -155,7 +156,7 @@ def write_clients(target: Target, clients: Iterable[Client], *, locale: str = "f
 
     Raises:
         ValueError: *locale* is neither French nor English, or a client holds a NUL character
-            (the rows before it are written).
+            or a lone surrogate (``text.unstorable``); the rows before it are written.
         TypeError: *target* is not a path or a file object.
     """
     language = normalize_locale(locale)
@@ -167,10 +168,10 @@ def write_clients(target: Target, clients: Iterable[Client], *, locale: str = "f
         rows = 0
         for client in clients:
             cells = _cells(client, language)
-            if "\x00" in "".join(cells):
+            if not storable("".join(cells)):
                 raise ValueError(
-                    f"client {client.id!r} holds a NUL character, which no text file can hold: "
-                    "clean it before writing"
+                    f"client {client.id!r} holds a NUL character or a lone surrogate, which no "
+                    "text file can hold: clean it before writing"
                 )
             writer.writerow([neutralised(cell) for cell in cells])
             rows += 1
