@@ -86,6 +86,14 @@ def test_an_upload_that_cannot_seek_is_read_whole(tmp_path: Path) -> None:
     ]
 
 
+def test_a_file_object_is_read_from_where_it_stands(tmp_path: Path) -> None:
+    data = write_client_file(tmp_path, [client(name="Fleurs Camille")]).read_bytes()
+    upload = io.BytesIO(b"--boundary\r\n" + data)
+    upload.seek(len(b"--boundary\r\n"))
+    [(row, record)] = read_clients(upload)
+    assert (row, record.name) == (2, "Fleurs Camille")
+
+
 def test_records_are_read_from_the_bytes_of_an_upload(tmp_path: Path) -> None:
     data = write_client_file(
         tmp_path, [client(name="Établissements Lefèvre")], encoding="utf-8-sig"
