@@ -347,3 +347,10 @@ def test_any_text_of_a_company_reads_back_as_written(
     write_clients(out, [record], locale=locale)
     [(_row, back)] = read_clients(out.getvalue())
     assert back == _flat(record)
+
+
+def test_what_is_neither_a_path_nor_a_file_is_refused_on_both_sides() -> None:
+    with pytest.raises(TypeError, match="got int"):
+        check_file(42)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="a path or a file object; got int"):
+        write_clients(42, [individual()])  # type: ignore[arg-type]

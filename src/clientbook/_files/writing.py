@@ -189,7 +189,9 @@ def _text_file(target: Target) -> Iterator[IO[str]]:
         yield target
         return
     if not callable(getattr(target, "write", None)):
-        raise TypeError(f"write_clients writes to a path or a file object; got {type(target)}")
+        raise TypeError(
+            f"write_clients writes to a path or a file object; got {type(target).__name__}"
+        )
     wrapper = io.TextIOWrapper(cast(BinaryIO, target), encoding="utf-8-sig", newline="")
     try:
         yield wrapper
