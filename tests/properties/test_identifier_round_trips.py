@@ -15,6 +15,7 @@ from clientbook.identifiers import (
     siret,
     vat,
 )
+from clientbook.identifiers.naf import _naf2025_labels, _rev2_labels
 from clientbook.testing import strategies as cst
 
 VAT_NUMBERS = cst.vat_numbers()
@@ -165,12 +166,13 @@ def test_only_a_french_vat_number_holds_a_siren(number: str) -> None:
 
 
 @given(code=cst.naf_codes())
-def test_a_naf_code_belongs_to_one_nomenclature_and_only_rev2_codes_have_a_label(
-    code: str,
-) -> None:
+def test_a_naf_code_belongs_to_one_nomenclature_and_has_its_label_there(code: str) -> None:
     label = naf.label(code)
+    assert label
     if naf.nomenclature(code) == "rev2":
-        assert label
+        assert label == _rev2_labels()[code]
+        assert all(successor.code in _naf2025_labels() for successor in naf.to_2025(code))
     else:
         assert naf.nomenclature(code) == "2025"
-        assert label is None
+        assert label == _naf2025_labels()[code]
+        assert naf.to_2025(code) == (naf.Successor(code=code, type="Unique"),)

@@ -113,11 +113,13 @@ PUBLIC = {
     ],
     "clientbook.identifiers.naf": [
         "Nomenclature",
+        "Successor",
         "compact",
         "format",
         "is_valid",
         "label",
         "nomenclature",
+        "to_2025",
         "validate",
     ],
 }

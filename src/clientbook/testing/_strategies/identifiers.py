@@ -188,12 +188,7 @@ def _naf_code(digits: int, letter: str) -> str:
 
 @functools.cache
 def _naf_2025_codes() -> st.SearchStrategy[str]:
-    rev2 = frozenset(_rev2_codes())
-    # Codes seen in NAF 2025 end in Y; other letters mark subdivided classes.
-    letters = st.one_of(st.just("Y"), st.sampled_from("ABCDEFGHJKLMNPQRSTUVWXY"))
-    return computed(_naf_code, st.integers(100, 9999), letters).filter(
-        lambda code: code not in rev2
-    )
+    return st.sampled_from(sorted(naf._naf2025_labels()))  # the list shipped with clientbook
 
 
 def naf_codes(*, nomenclature: naf.Nomenclature | None = None) -> st.SearchStrategy[str]:
@@ -201,8 +196,7 @@ def naf_codes(*, nomenclature: naf.Nomenclature | None = None) -> st.SearchStrat
 
     Args:
         nomenclature: ``"rev2"`` for the 732 sub-classes of NAF rév. 2 (the list clientbook
-            ships), ``"2025"`` for NAF 2025 codes (well-formed codes outside rév. 2, as
-            clientbook accepts them until INSEE's list ships), ``None`` (the default) for both.
+            ships), ``"2025"`` for the 747 sub-classes of NAF 2025, ``None`` (the default) for both.
 
     Raises:
         InvalidArgument: *nomenclature* is not ``"rev2"``, ``"2025"`` or ``None``.
