@@ -46,6 +46,7 @@ nitpick_ignore = [
     ("py:class", "cattrs.preconf.json.JsonConverter"),
     ("py:class", "collections.abc.Callable"),
     ("py:class", "collections.abc.Collection"),
+    ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Mapping"),
     ("py:class", "datetime.datetime"),
@@ -67,6 +68,9 @@ nitpick_ignore = [
     # clientbook.DuplicateRule is a type alias (a Literal of the rules' names), documented as
     # data: a signature's reference to it, as a class, cannot resolve.
     ("py:class", "DuplicateRule"),
+    # clientbook.files: what a client file is read from and written to, type aliases too.
+    ("py:class", "Source"),
+    ("py:class", "Target"),
     # The private parts of the adapters and the contract kit that their public classes take or
     # extend: the stores build the units of work, hosts subclass the contracts as they are.
     ("py:class", "Changes"),

@@ -98,6 +98,7 @@ PUBLIC = {
         "MalformedFile",
         "check_file",
         "read_clients",
+        "write_clients",
     ],
     "clientbook.serialization": ["InvalidData", "configure_converter", "make_converter"],
     "clientbook.identifiers.siren": ["compact", "format", "is_valid", "validate"],

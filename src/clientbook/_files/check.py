@@ -18,14 +18,13 @@ clean rows are told at a glance, the others checked as above.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import Final
 
 from clientbook._base.i18n import N_, normalize_locale, translate
 from clientbook._files.cleanrows import CleanRows
 from clientbook._files.duplicates import DuplicateRows
 from clientbook._files.problems import FileProblem, FileReport, placed, without_column
-from clientbook._files.reading import Layout, Record, RowProblem
+from clientbook._files.reading import Layout, Record, RowProblem, Source
 from clientbook._files.reading import open_client_file as _open_client_file
 from clientbook._files.rows import RECORD_FIELDS, RowClient, RowColumns, client_from_row
 from clientbook._records.client import ClientKind
@@ -50,16 +49,18 @@ _PROGRESS_EVERY = 2048  # rows; a power of two
 
 
 def check_file(
-    path: str | Path,
+    source: Source,
     *,
     column_overrides: Mapping[str, str] | None = None,
     locale: str = "fr",
     strict: bool = False,
 ) -> FileReport:
-    """Check every row of the client file at *path*: its identifiers and its whole record.
+    """Check every row of a client file: its identifiers and its whole record.
 
     Args:
-        path: a CSV file (see :mod:`clientbook.files` for what is understood).
+        source: a CSV file (see :mod:`clientbook.files` for what is understood): its path,
+            its bytes, or a binary file object such as a web upload (read from where it
+            stands and left open).
         column_overrides: ``{column: header}`` for columns whose header is not recognised.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: require what the default :class:`~clientbook.Policy` requires, whatever
@@ -70,8 +71,9 @@ def check_file(
 
     Raises:
         ClientFileError: the file cannot be read at all.
+        TypeError: *source* is a text file object, or not a file at all.
     """
-    with _open_client_file(path, column_overrides=column_overrides) as (layout, records):
+    with _open_client_file(source, column_overrides=column_overrides) as (layout, records):
         return check_records(layout, records, locale=locale, strict=strict)
 
 

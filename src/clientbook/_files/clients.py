@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 
-from clientbook._files.reading import MalformedFile, RowProblem, open_client_file
+from clientbook._files.reading import MalformedFile, RowProblem, Source, open_client_file
 from clientbook._files.rows import RowColumns, client_from_row
 from clientbook._records.client import Client
 
@@ -13,7 +12,7 @@ __all__ = ["read_clients"]
 
 
 def read_clients(
-    path: str | Path, *, column_overrides: Mapping[str, str] | None = None
+    source: Source, *, column_overrides: Mapping[str, str] | None = None
 ) -> Iterator[tuple[int, Client]]:
     """Read the rows of a client file into records, lazily, with their row numbers.
 
@@ -23,7 +22,8 @@ def read_clients(
     warning (in another encoding than the file's) is read.
 
     Args:
-        path: the CSV file.
+        source: the CSV file: its path, its bytes, or a binary file object such as a web
+            upload (read from where it stands and left open).
         column_overrides: ``{field: header}`` for columns whose header is not recognised.
 
     Yields:
@@ -34,8 +34,9 @@ def read_clients(
         MalformedFile: a row cannot be read (a quote never closed, a row or a cell over the
             limits...); its ``row`` and ``code`` say which and why. The rows before it were
             read; :func:`clientbook.files.check_file` reports every such row and reads on.
+        TypeError: *source* is a text file object, or not a file at all.
     """
-    with open_client_file(path, column_overrides=column_overrides) as (layout, records):
+    with open_client_file(source, column_overrides=column_overrides) as (layout, records):
         columns = RowColumns(layout.columns, layout.headers, locale="fr")
         width = len(layout.headers)
         for record in records:

@@ -22,7 +22,10 @@ from clientbook._files.rows import COLUMN_FIELDS
 from clientbook._records.problem import Problem
 from clientbook.identifiers import siren, siret
 
-__all__ = ["FileProblem", "FileReport", "placed", "without_column"]
+__all__ = ["ROW_KEYS", "FileProblem", "FileReport", "placed", "without_column"]
+
+#: The keys of each row of :meth:`FileReport.as_rows`, in their order.
+ROW_KEYS: Final = ("row", "column", "field", "code", "value", "severity", "message")
 
 _LEADING_ZEROS = N_(
     "The spreadsheet has probably dropped its leading zeros: format the column as text and "
@@ -85,6 +88,28 @@ class FileReport:
     def counts_by_code(self) -> dict[str, int]:
         """Return ``{code: number of problems}``, codes in alphabetical order."""
         return dict(sorted(Counter(problem.code for problem in self.problems).items()))
+
+    def as_rows(self) -> list[dict[str, object]]:
+        """Return the problems as plain rows, one dict each, for a table or a data frame.
+
+        Each row has the keys ``row``, ``column``, ``field``, ``code``, ``value``, ``severity``
+        and ``message``, in that order; ``column`` is ``None`` for a whole row's problem.
+        ``pandas.DataFrame(report.as_rows())`` makes a table of them; give it
+        ``columns=[...]`` with these keys too, so that a report without problems is an empty
+        table of these columns rather than a table of none.
+        """
+        return [
+            {
+                "row": problem.row,
+                "column": problem.column,
+                "field": problem.field,
+                "code": problem.code,
+                "value": problem.value,
+                "severity": problem.severity,
+                "message": problem.message,
+            }
+            for problem in self.problems
+        ]
 
     def columns(self) -> dict[str, str]:
         """Return ``{field: header as in the file}`` of the recognised columns."""

@@ -12,6 +12,15 @@ text aside. The header is the first row, among the first ten, in which an identi
 two columns are recognised (exports often start with a title line); which headers name which
 column is :mod:`clientbook._files.headers`' business.
 
+The file can also come as ``bytes`` or a binary file object (a web upload, an open file): it
+is read as given, from where it stands, and closed by its owner; one that cannot seek is copied
+to a temporary file first (kept in memory up to a few megabytes), since it is read twice. Its
+name in messages is the object's ``name`` when it has one, else ``<upload>``.
+
+A cell that starts with ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is read without that ``'``: it is how :func:`clientbook.files.write_clients` (and
+OWASP's advice on CSV injection) keeps a spreadsheet from running the cell as a formula.
+
 Rows are numbered as a spreadsheet shows them: the first line of the file is row 1, and a record
 whose quoted cells contain line breaks is one row, numbered where it starts.
 
@@ -24,14 +33,16 @@ column, a header that cannot be read); a row that cannot be read comes as a
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import os
 import re
 import stat
+import tempfile
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO, Final
+from typing import IO, BinaryIO, Final, TypeAlias
 
 import attrs
 
@@ -50,9 +61,14 @@ __all__ = [
     "Record",
     "Row",
     "RowProblem",
+    "Source",
     "open_client_file",
     "quote_all",
+    "unneutralised",
 ]
+
+#: What a client file can be given as: a path, its bytes, or a binary file object.
+Source: TypeAlias = "str | os.PathLike[str] | bytes | IO[bytes]"
 
 _HEADER_SEARCH_ROWS = 10
 _DELIMITERS = (";", "\t", ",")  # ties go to the first: Excel FR writes ";"
@@ -74,6 +90,12 @@ EXPECTED_HEADERS: Final = (
 )
 
 _QUOTED = re.compile(r'"[^"]*"')
+# A cell that a spreadsheet would run as a formula, behind the quotes that neutralise it (OWASP).
+_NEUTRALISED = re.compile(r"'+[=+\-@\t\r]")
+#: The name of a file given as bytes or as a file object without a name.
+UPLOAD_NAME: Final = "<upload>"
+# A file object that cannot seek is copied to a temporary file, in memory up to this size.
+_SPOOL_BYTES = 8 * 1024 * 1024
 # The line breaks of CSV, and only those: str.splitlines() also breaks at the separators
 # \x1c-\x1e, \x0b, \x0c, \x85 and U+2028, which a cell may hold.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -84,7 +106,7 @@ class Layout:
     """What was learned about a client file before its rows are read.
 
     Attributes:
-        path: the file.
+        path: the file; for bytes or a file object, its ``name`` or ``<upload>``.
         encoding: Python's name of the encoding: ``utf-8``, ``utf-8-sig`` (with BOM),
             ``cp1252`` or ``utf-16``.
         delimiter: ``;``, ``,`` or a tab.
@@ -201,7 +223,7 @@ def _is_header(columns: Mapping[str, int]) -> bool:
 
 @contextlib.contextmanager
 def open_client_file(
-    path: str | Path, *, column_overrides: Mapping[str, str] | None = None
+    source: Source, *, column_overrides: Mapping[str, str] | None = None
 ) -> Iterator[tuple[Layout, Iterator[Record]]]:
     """Open a client file; yield its :class:`Layout` and an iterator over its data rows.
 
@@ -210,20 +232,22 @@ def open_client_file(
     warning just after one.
 
     Args:
-        path: the CSV file.
+        source: the CSV file: its path, its bytes, or a binary file object (read from where
+            it stands, left open).
         column_overrides: ``{field: header}`` for columns whose header is not recognised, as
             given with ``--column FIELD=HEADER``; the header as in the file (compared like the
             others when it is not found as is).
 
     Raises:
         ClientFileError: the file cannot be read at all; the message says why.
+        TypeError: *source* is a text file object, or none of the above.
     """
-    path = Path(path)
     overrides = dict(column_overrides or {})
-    with _open_file(path) as file:
+    with _opened(source) as (path, file):
         try:
+            start_at = file.tell()
             encoding = sniff_encoding(file, path)
-            file.seek(0)
+            file.seek(start_at)
         except OSError as error:
             raise _unreadable(path, error) from None
         lines = decoded_lines(file, encoding, row_characters=LIMITS.row_characters)
@@ -236,7 +260,7 @@ def open_client_file(
                 break
         sample = "".join(line if isinstance(line, str) else line.text or "" for line in start)
         delimiter = _sniff_delimiter(_first_lines(sample))
-        records = split_rows(itertools.chain(start, lines), delimiter)
+        records = _unneutralised_rows(split_rows(itertools.chain(start, lines), delimiter))
         del start, sample
         found = _read_header(records, path, overrides)
         layout = Layout(
@@ -250,6 +274,78 @@ def open_client_file(
             line_count=encoding.line_count,
         )
         yield layout, records
+
+
+@contextlib.contextmanager
+def _opened(source: Source) -> Iterator[tuple[Path, BinaryIO]]:
+    """Yield the name and binary file of *source*, at its start, and close what was opened here.
+
+    A path is opened by :func:`_open_file` (a regular file only); bytes are read from memory; a
+    binary file object is read as given, from its current position, and left open; one that
+    cannot seek is first copied to a temporary file.
+
+    Raises:
+        ClientFileError: a path that cannot be opened (see :func:`_open_file`).
+        TypeError: a text file object, or something that is not a file.
+    """
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        with _open_file(path) as file:
+            yield path, file
+        return
+    if isinstance(source, bytes | bytearray | memoryview):
+        yield Path(UPLOAD_NAME), io.BytesIO(source)
+        return
+    if isinstance(source, io.TextIOBase) or not callable(getattr(source, "read", None)):
+        raise TypeError(
+            "a client file is a path, bytes or a binary file object (opened with 'rb'); "
+            f"got {type(source).__name__}"
+        )
+    name = getattr(source, "name", None)
+    path = Path(name) if isinstance(name, str) and name else Path(UPLOAD_NAME)
+    if _seekable(source):
+        yield path, source  # type: ignore[misc]  # IO[bytes] is what BinaryIO promises here
+        return
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as copy:
+        try:
+            while chunk := source.read(CHUNK):
+                copy.write(chunk)
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        copy.seek(0)
+        yield path, copy  # type: ignore[misc]
+
+
+def _seekable(file: IO[bytes]) -> bool:
+    """Return whether *file* can go back to where it stands, as reading it twice needs."""
+    try:
+        return bool(file.seekable()) and file.tell() >= 0
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def unneutralised(cell: str) -> str:
+    r"""Return *cell* without the ``'`` that keeps a spreadsheet from running it as a formula.
+
+    One ``'`` is taken away when quotes are followed by ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return: the inverse of what :func:`clientbook.files.write_clients` does.
+
+    >>> unneutralised("'+33612345678"), unneutralised("''=x"), unneutralised("l'Atelier")
+    ('+33612345678', "'=x", "l'Atelier")
+    """
+    return cell[1:] if _NEUTRALISED.match(cell) else cell
+
+
+def _unneutralised_rows(records: Iterator[Record]) -> Iterator[Record]:
+    """Yield *records*, the cells that a writer neutralised read back (see :func:`unneutralised`).
+
+    A row is looked at cell by cell only when it holds a ``'`` at all.
+    """
+    for record in records:
+        if not isinstance(record, RowProblem) and "'" in "".join(record[1]):
+            row_number, cells = record
+            record = row_number, [unneutralised(cell) for cell in cells]
+        yield record
 
 
 def _read_header(
