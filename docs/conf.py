@@ -49,6 +49,7 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
     ("py:class", "collections.abc.Mapping"),
+    ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
     ("py:class", "enum.Enum"),
     ("py:func", "attrs.evolve"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
 from tests.cli.clientfiles import (
+    COMPANIES,
     FRENCH_HEADERS,
     MONACO_VAT,
     OTHER_SIREN,
@@ -15,6 +17,7 @@ from tests.cli.clientfiles import (
     check_json,
     client,
     other_client,
+    run,
     write_client_file,
 )
 
@@ -298,3 +301,45 @@ def test_a_siren_cell_of_dots_is_refused_and_the_vat_number_compared_with_the_si
     rows = [client(siren=" . ", vat=OTHER_VAT)]
     result = check_json(capsys, write_client_file(tmp_path, rows))
     assert result.codes() == [(2, "siren.format"), (2, "vat.siren_mismatch")]
+
+
+def test_from_2027_a_naf_rev2_code_is_a_warning_naming_its_naf_2025_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = ["Raison sociale", "SIREN", "Code APE"]
+    rows = [
+        ["Boulangerie Martin", "404833048", "10.71C"],
+        ["Garage Dubois", COMPANIES[2][1], "62.10Y"],  # already NAF 2025
+        ["Supérette du Centre", COMPANIES[1][1], "47.11B"],  # split between two codes
+    ]
+    path = write_client_file(tmp_path, rows, headers=headers)
+    before = check_json(capsys, path, "--as-of", "2026-12-31", "--locale", "en")
+    assert [code for _row, code in before.codes() if code.startswith("naf")] == []
+    after = check_json(capsys, path, "--as-of", "2027-01-01", "--locale", "en")
+    replaced = [p for p in after.json()["problems"] if p["code"] == "naf.replaced"]
+    assert [(p["row"], p["column"], p["value"], p["severity"]) for p in replaced] == [
+        (2, "Code APE", "10.71C", "warning"),
+        (4, "Code APE", "47.11B", "warning"),
+    ]
+    assert replaced[0]["message"] == (
+        "Since 1 January 2027 APE codes are NAF 2025 codes: 10.71C (NAF rev. 2) is now 10.71H."
+    )
+    assert "47.11G, 47.91Y" in replaced[1]["message"]
+    assert after.status == 0  # a warning, never an error
+    # Without --as-of the check is as of today.
+    monkeypatch.setattr("clientbook._cli.commands._today", lambda: datetime.date(2027, 3, 1))
+    assert check_json(capsys, path, "--locale", "en").codes() == after.codes()
+
+
+def test_as_of_takes_a_date_written_as_iso_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_client_file(
+        tmp_path,
+        [["Boulangerie Martin", "404833048", "10.71C"]],
+        headers=["Raison sociale", "SIREN", "Code APE"],
+    )
+    for wrong in ("01/01/2027", "2027-13-01", "20270101", "demain"):
+        result = run(capsys, "check", path, "--as-of", wrong, "--locale", "en")
+        assert result.status == 2
+        assert f"{wrong} is not a date: write it as 2027-01-01" in result.err

@@ -8,6 +8,7 @@ problem, its row, column, code, message and cell, the duplicates' warnings inclu
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from pathlib import Path
 from unittest import mock
@@ -108,12 +109,12 @@ def identifier_files(draw: st.DrawFn) -> tuple[Layout, list[Row]]:
 
 
 def _both_ways(
-    layout: Layout, rows: Iterable[Row], *, locale: str
+    layout: Layout, rows: Iterable[Row], *, locale: str, as_of: datetime.date | None = None
 ) -> tuple[FileReport, FileReport]:
     rows = list(rows)
-    fast = check_records(layout, iter(rows), locale=locale)
+    fast = check_records(layout, iter(rows), locale=locale, as_of=as_of)
     with mock.patch.object(CleanRows, "for_file", return_value=None):
-        full = check_records(layout, iter(rows), locale=locale)
+        full = check_records(layout, iter(rows), locale=locale, as_of=as_of)
     return fast, full
 
 
@@ -157,8 +158,9 @@ def test_a_file_of_identifiers_gets_the_same_report_with_and_without_the_fast_pa
     file: tuple[Layout, list[Row]], locale: str
 ) -> None:
     layout, rows = file
-    fast, full = _both_ways(layout, rows, locale=locale)
-    assert fast == full
+    for as_of in (None, datetime.date(2026, 12, 31), datetime.date(2027, 1, 1)):
+        fast, full = _both_ways(layout, rows, locale=locale, as_of=as_of)
+        assert fast == full
 
 
 @given(file=identifier_files())

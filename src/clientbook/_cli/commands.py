@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import gc
 import os
 import sys
@@ -54,7 +55,12 @@ def run_check(options: argparse.Namespace, language: str) -> int:
 
     def check(layout: Layout, records: Iterator[Record], on_progress: _Progress) -> FileReport:
         return check_records(
-            layout, records, locale=language, strict=options.strict, on_progress=on_progress
+            layout,
+            records,
+            locale=language,
+            strict=options.strict,
+            as_of=_as_of(options),
+            on_progress=on_progress,
         )
 
     report = _on_file(options, language, N_("Checking {path}"), check)
@@ -132,6 +138,7 @@ def run_import(options: argparse.Namespace, language: str) -> int:
                 user=user,
                 locale=language,
                 strict=options.strict,
+                as_of=_as_of(options),
                 on_progress=on_progress,
             )
 
@@ -302,6 +309,17 @@ def _storage_code(error: Exception) -> str:
         if cls.__name__ in _STORAGE_CODES:
             return _STORAGE_CODES[cls.__name__]
     return "database.unusable"
+
+
+def _as_of(options: argparse.Namespace) -> datetime.date:
+    """Return the date of the check: ``--as-of``, or today."""
+    given: datetime.date | None = options.as_of
+    return _today() if given is None else given
+
+
+def _today() -> datetime.date:
+    """Return today's date, the default date of a check."""
+    return datetime.date.today()
 
 
 def _login_name() -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -287,6 +288,17 @@ def _file_options(options: argparse._ArgumentGroup, language: str) -> None:
             )
         ),
     )
+    options.add_argument(
+        "--as-of",
+        type=_date(language),
+        metavar=_(N_("DATE")),
+        help=_(
+            N_(
+                "the date of the check, YYYY-MM-DD (default: today): from 2027-01-01 an APE "
+                "code of NAF rev. 2 is a warning that names its NAF 2025 code"
+            )
+        ),
+    )
     _locale_option(options, language)
 
 
@@ -315,6 +327,18 @@ def _database_options(options: argparse._ArgumentGroup, language: str) -> None:
             default=DEFAULT_TENANT,
         ),
     )
+
+
+def _date(language: str) -> Callable[[str], datetime.date]:
+    def parse(value: str) -> datetime.date:
+        if len(value) == 10 and value[4] == value[7] == "-":  # YYYY-MM-DD, nothing else
+            with contextlib.suppress(ValueError):
+                return datetime.date.fromisoformat(value)
+        raise argparse.ArgumentTypeError(
+            translate(N_("{value} is not a date: write it as 2027-01-01"), language, value=value)
+        )
+
+    return parse
 
 
 def _count(language: str) -> Callable[[str], int]:

@@ -17,6 +17,7 @@ clean rows are told at a glance, the others checked as above.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
@@ -30,7 +31,7 @@ from clientbook._files.rows import RECORD_FIELDS, RowClient, RowColumns, client_
 from clientbook._records.client import ClientKind
 from clientbook._rules.policy import Policy
 from clientbook._rules.validation import validate_client
-from clientbook._rules.validation.identifiers import identifier_value_problems
+from clientbook._rules.validation.identifiers import NAF_2025_FROM, identifier_value_problems
 
 __all__ = [
     "RowChecker",
@@ -54,6 +55,7 @@ def check_file(
     column_overrides: Mapping[str, str] | None = None,
     locale: str = "fr",
     strict: bool = False,
+    as_of: datetime.date | None = None,
 ) -> FileReport:
     """Check every row of a client file: its identifiers and its whole record.
 
@@ -65,6 +67,9 @@ def check_file(
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: require what the default :class:`~clientbook.Policy` requires, whatever
             columns the file has (see ``file_policy``).
+        as_of: the day of the check, for the rules that depend on it (an APE code of NAF
+            rév. 2 from 1 January 2027: ``naf.replaced``); ``None`` checks no date. ``clientbook
+            check`` gives today; pass ``datetime.date.today()`` to do the same.
 
     Returns:
         The report: rows read, problems, and how the file was read.
@@ -74,7 +79,7 @@ def check_file(
         TypeError: *source* is a text file object, or not a file at all.
     """
     with _open_client_file(source, column_overrides=column_overrides) as (layout, records):
-        return check_records(layout, records, locale=locale, strict=strict)
+        return check_records(layout, records, locale=locale, strict=strict, as_of=as_of)
 
 
 def file_policy(columns: Iterable[str], *, strict: bool = False) -> Policy:
@@ -111,6 +116,7 @@ def check_records(
     *,
     locale: str = "fr",
     strict: bool = False,
+    as_of: datetime.date | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> FileReport:
     """Check the rows of *records*, read from a file of this *layout*.
@@ -123,13 +129,14 @@ def check_records(
         records: the data rows, with their row numbers.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: apply the default :class:`~clientbook.Policy` whole (see :func:`file_policy`).
+        as_of: the day of the check (see :func:`check_file`); ``None`` checks no date.
         on_progress: called now and then with the row number reached, to show progress.
 
     Returns:
         The report. A row that cannot be read is an error of the report in its place
         (:meth:`RowChecker.reading_problem`), and the rows after it are checked.
     """
-    checker = RowChecker(layout, locale=locale, strict=strict)
+    checker = RowChecker(layout, locale=locale, strict=strict, as_of=as_of)
     for record in records:
         if isinstance(record, RowProblem):
             checker.reading_problem(record)
@@ -154,6 +161,7 @@ class RowChecker:
         layout: the file's layout, from :func:`clientbook._files.reading.open_client_file`.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: apply the default :class:`~clientbook.Policy` whole (see :func:`file_policy`).
+        as_of: the day of the check, for the rules that depend on it; ``None``: none.
 
     Attributes:
         layout: the file's layout.
@@ -163,8 +171,16 @@ class RowChecker:
         problems: the problems found so far, in the order of the file.
     """
 
-    def __init__(self, layout: Layout, *, locale: str = "fr", strict: bool = False) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        *,
+        locale: str = "fr",
+        strict: bool = False,
+        as_of: datetime.date | None = None,
+    ) -> None:
         self.layout = layout
+        self.as_of = as_of
         self.language = normalize_locale(locale)
         self.strict = strict
         self.policy = file_policy(layout.columns, strict=strict)
@@ -173,7 +189,13 @@ class RowChecker:
         self._columns = RowColumns(layout.columns, layout.headers, locale=self.language)
         self._seen = DuplicateRows(self._columns)
         self._siren_at = layout.columns.get("siren")
-        self._clean = None if strict else CleanRows.for_file(layout.columns, self.policy)
+        self._clean = (
+            None
+            if strict
+            else CleanRows.for_file(
+                layout.columns, self.policy, naf_2025=as_of is not None and as_of >= NAF_2025_FROM
+            )
+        )
 
     def verify(self, row_number: int, cells: list[str]) -> bool:
         """Check one row as :meth:`check` does; return whether it has an error.
@@ -213,7 +235,10 @@ class RowChecker:
         language, headers = self.language, self.layout.headers
         read = client_from_row(cells, self._columns)
         client = read.client
-        problems = [*read.problems, *validate_client(client, policy=self.policy, locale=language)]
+        problems = [
+            *read.problems,
+            *validate_client(client, policy=self.policy, locale=language, as_of=self.as_of),
+        ]
         if client.kind is not ClientKind.COMPANY:
             # validate_client tells an individual that it carries no identifiers, without
             # checking them: a number mistyped in its row is reported too (checked once, here).

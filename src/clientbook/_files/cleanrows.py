@@ -13,7 +13,8 @@ find are these:
   ``vat.siren_mismatch``);
 - the company has no SIREN, in its SIREN or SIRET cell, and no Monaco VAT number
   (``siren.required``), when the file has a SIREN or SIRET column;
-- the client code or the name holds text no database can store (``text.unstorable``).
+- the client code or the name holds text no database can store (``text.unstorable``);
+- from 1 January 2027 (*naf_2025*), the APE code is of NAF rév. 2 (``naf.replaced``).
 
 :class:`CleanRows` decides these about five times faster than reading and validating the
 record: it validates each identifier cell once with its module's ``validate``, and asks
@@ -58,7 +59,12 @@ class CleanRows:
     """
 
     def __init__(
-        self, columns: Mapping[str, int], *, require_name: bool, require_siren: bool
+        self,
+        columns: Mapping[str, int],
+        *,
+        require_name: bool,
+        require_siren: bool,
+        naf_2025: bool = False,
     ) -> None:
         self._name = columns.get("name", -1) if require_name else -1
         # The cells of free text, which no identifier rule reads: a NUL or a lone surrogate
@@ -69,9 +75,12 @@ class CleanRows:
         self._vat = columns.get("vat", -1)
         self._naf = columns.get("naf", -1)
         self._require_siren = require_siren
+        self._naf_2025 = naf_2025  # an APE code of NAF rév. 2 is warned about: the full way
 
     @classmethod
-    def for_file(cls, columns: Mapping[str, int], policy: Policy) -> CleanRows | None:
+    def for_file(
+        cls, columns: Mapping[str, int], policy: Policy, *, naf_2025: bool = False
+    ) -> CleanRows | None:
         """Return the fast path of a file with these *columns*, checked under *policy*.
 
         ``None`` when the file has another column than :data:`FAST_COLUMNS`, or the policy
@@ -90,6 +99,7 @@ class CleanRows:
             columns,
             require_name="name" in policy.required_company_fields,
             require_siren=policy.require_siren_in_france,
+            naf_2025=naf_2025,
         )
 
     def check(self, cells: Sequence[str]) -> CleanRow | None:
@@ -144,7 +154,11 @@ class CleanRows:
             cell = cells[self._naf]
             if cell and not cell.isspace():
                 try:
-                    naf.validate(cell)
+                    if self._naf_2025:
+                        if naf.nomenclature(cell) == "rev2":
+                            return None
+                    else:
+                        naf.validate(cell)
                 except InvalidIdentifier:
                     return None
         keys: list[tuple[DuplicateRule, str]] = []

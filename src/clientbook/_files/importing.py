@@ -77,6 +77,7 @@ def import_records(
     user: str,
     locale: str = "fr",
     strict: bool = False,
+    as_of: datetime.date | None = None,
     batch_size: int = 500,
     now: datetime.datetime | None = None,
     on_progress: Callable[[int], None] | None = None,
@@ -91,6 +92,8 @@ def import_records(
         user: the user importing: the owner of the clients created.
         locale: the language of the messages, ``"fr"`` or ``"en"``.
         strict: check the rows under the default :class:`~clientbook.Policy` whole.
+        as_of: the day of the check, for the rules that depend on it (see
+            :func:`~clientbook.files.check_file`); ``None`` checks no date.
         batch_size: the number of clients stored per commit.
         now: the creation time of the new clients, timezone-aware; by default the time each
             batch starts.
@@ -105,7 +108,7 @@ def import_records(
         StaleClient: another user changed a matched client meanwhile; the batches committed
             before are kept, and the import can be run again.
     """
-    checker = RowChecker(layout, locale=locale, strict=strict)
+    checker = RowChecker(layout, locale=locale, strict=strict, as_of=as_of)
     language = checker.language
     positions = array.array("q")  # the checker's position of each client given to the import
 

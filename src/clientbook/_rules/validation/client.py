@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 
@@ -29,6 +30,7 @@ from clientbook._rules.validation.identifiers import (
     company_field_problems,
     cross_check_problems,
     identifier_problems,
+    naf_replaced_problems,
     siren_required_problems,
     sirens_of,
 )
@@ -68,7 +70,11 @@ def _record_order(problem: Problem) -> tuple[int, ...]:
 
 
 def validate_client(
-    client: Client, *, policy: Policy | None = None, locale: str = "fr"
+    client: Client,
+    *,
+    policy: Policy | None = None,
+    locale: str = "fr",
+    as_of: datetime.date | None = None,
 ) -> list[Problem]:
     """Return every problem of a client record, in the order of its fields.
 
@@ -83,6 +89,9 @@ def validate_client(
         policy: what the host requires; ``None`` is ``Policy()``, the source page's default.
         locale: the language of the messages, ``"fr"`` (the default) or ``"en"``; regional
             names such as ``"fr_FR"`` are accepted.
+        as_of: the day of the check, for the rules that depend on it: from 1 January 2027 an
+            APE code of NAF rév. 2 is a warning naming its NAF 2025 code (``naf.replaced``);
+            ``None`` (the default) checks no date. The rules never read the clock.
 
     Returns:
         The problems, errors and warnings together; an empty list for a clean record.
@@ -109,6 +118,7 @@ def validate_client(
     problems = required_problems(client, policy=policy, locale=language)
     problems += company_field_problems(client, locale=language)
     problems += identifier_problems(client, checked=checked, locale=language)
+    problems += naf_replaced_problems(client, as_of=as_of, locale=language)
     problems += cross_check_problems(found, locale=language)
     problems += siren_required_problems(
         client, found=found, main_territory=main_territory, policy=policy, locale=language

@@ -6,6 +6,9 @@ agree is decided by :mod:`clientbook._rules.sirens`, from the values validated h
 
 from __future__ import annotations
 
+import datetime
+from typing import Final
+
 from clientbook._base.i18n import N_, translate
 from clientbook._records.client import Client, ClientKind
 from clientbook._records.problem import Problem
@@ -22,6 +25,7 @@ __all__ = [
     "cross_check_problems",
     "identifier_problems",
     "identifier_value_problems",
+    "naf_replaced_problems",
     "siren_required_problems",
     "sirens_of",
 ]
@@ -49,6 +53,15 @@ _VAT_MISMATCH = N_(
 _SIREN_REQUIRED = N_(
     "A company in France must have a SIREN: enter it, or the SIRET of one of its "
     "establishments, which contains it."
+)
+#: The day NAF 2025 replaces NAF rév. 2 as the nomenclature of APE codes (décret n° 2025-12).
+NAF_2025_FROM: Final = datetime.date(2027, 1, 1)
+_REPLACED_BY = N_(
+    "Since 1 January 2027 APE codes are NAF 2025 codes: {ape} (NAF rev. 2) is now {successor}."
+)
+_REPLACED_BY_SEVERAL = N_(
+    "Since 1 January 2027 APE codes are NAF 2025 codes: {ape} (NAF rev. 2) is split between "
+    "{successors}; choose the one that describes the activity."
 )
 _IDENTIFIERS = (("vat_number", vat), ("siret", siret), ("siren", siren), ("ape_code", naf))
 
@@ -213,3 +226,50 @@ def identifier_value_problems(client: Client, *, locale: str) -> list[Problem]:
     checked = checked_identifiers(client, any_kind=True)
     problems = identifier_problems(client, checked=checked, locale=locale)
     return problems + cross_check_problems(sirens_of(client, checked), locale=locale)
+
+
+def naf_replaced_problems(
+    client: Client, *, as_of: datetime.date | None, locale: str
+) -> list[Problem]:
+    """From 1 January 2027, an APE code of NAF rév. 2 is a warning that names its NAF 2025 code.
+
+    Nothing before that day, nor without a date (*as_of* ``None``): the rule depends on the
+    day of the check, which the caller gives. The successor comes from INSEE's correspondence
+    table (:func:`clientbook.identifiers.naf.to_2025`): one code when the whole sub-class goes
+    to it, the candidates when it is split.
+
+    Source: décret n° 2025-12 (NAF 2025, in force on 1 January 2027); INSEE, *Table de
+    passage NAF rév. 2 - NAF 2025*.
+    """
+    code = client.ape_code
+    if as_of is None or as_of < NAF_2025_FROM or blank(code):
+        return []
+    try:
+        if naf.nomenclature(code) != "rev2":
+            return []
+    except InvalidIdentifier:  # identifier_problems reports it
+        return []
+    successors = naf.to_2025(code)
+    if len(successors) == 1:
+        return [
+            problem(
+                "naf.replaced",
+                "ape_code",
+                _REPLACED_BY,
+                locale,
+                "warning",
+                ape=naf.format(code),
+                successor=naf.format(successors[0].code),
+            )
+        ]
+    return [
+        problem(
+            "naf.replaced",
+            "ape_code",
+            _REPLACED_BY_SEVERAL,
+            locale,
+            "warning",
+            ape=naf.format(code),
+            successors=", ".join(naf.format(successor.code) for successor in successors),
+        )
+    ]
