@@ -196,6 +196,7 @@ class RowColumns:
             for kind in ClientKind
             for from_name in (False, True)
         }
+        self._registry_fields: dict[tuple[ClientKind, bool, str], dict[str, int]] = {}
         self._countries: dict[str, str] = {}
         self._kinds: dict[str, tuple[ClientKind | None, Role | None] | None] = {}
         self._actives: dict[str, tuple[bool | None, Role | None] | None] = {}
@@ -222,9 +223,26 @@ class RowColumns:
             fields["siren"] = fields["siret"]
         return fields
 
-    def fields(self, kind: ClientKind, *, last_name_from_name: bool = False) -> Mapping[str, int]:
-        """Return ``{record field: column index}`` for a row of *kind*; see :class:`RowClient`."""
-        return self._fields[kind, last_name_from_name]
+    def fields(
+        self, kind: ClientKind, *, last_name_from_name: bool = False, registry: str = ""
+    ) -> Mapping[str, int]:
+        """Return ``{record field: column index}`` for a row of *kind*; see :class:`RowClient`.
+
+        *registry*: what the trade-register cell gave the row, ``"siret"`` or ``"siren"`` (its
+        SIRET or SIREN cell blank), or ``""``. The same map is returned for the same arguments.
+        """
+        if not registry:
+            return self._fields[kind, last_name_from_name]
+        key = (kind, last_name_from_name, registry)
+        found = self._registry_fields.get(key)
+        if found is None:
+            found = dict(self._fields[kind, last_name_from_name])
+            at = self.indexes["registry"]
+            found[registry] = at
+            if registry == "siret" and "siren" not in self.indexes:
+                found["siren"] = at
+            found = self._registry_fields[key] = found
+        return found
 
     def country(self, text: str) -> str:
         """Return the ISO code of the country *text* names: :func:`read_country`, once per text."""
@@ -415,7 +433,7 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
         country = "FR" if address is None else address.country
         billing = _address(row, columns.billing_at, columns, country)
     typed_siren, typed_siret = row[at["siren"]], row[at["siret"]]
-    from_registry: dict[str, int] = {}
+    registry = ""
     typed_registry = row[at["registry"]]
     if typed_registry and not typed_registry.isspace():
         number = registry_number(typed_registry)
@@ -430,13 +448,9 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
                 )
             )
         elif number[0] == "siret" and not typed_siret.strip():
-            typed_siret = number[1]
-            from_registry["siret"] = at["registry"]
-            if not typed_siren.strip():
-                from_registry["siren"] = at["registry"]
+            registry, typed_siret = number
         elif number[0] == "siren" and not typed_siren.strip():
-            typed_siren = number[1]
-            from_registry["siren"] = at["registry"]
+            registry, typed_siren = number
     # A company's SIREN is passed only when typed: otherwise the record reads it from its SIRET.
     # An individual has none: a SIRET in its row is reported once, not twice.
     siren: dict[str, Any] = {"siren": typed_siren} if person or typed_siren.strip() else {}
@@ -468,7 +482,8 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
         contacts=contacts,
         owner=row[at["owner"]].strip() or None,
     )
-    fields = columns.fields(kind, last_name_from_name=from_name)
-    if from_registry:
-        fields = {**fields, **from_registry}
-    return RowClient(client=client, problems=tuple(problems), fields=fields)
+    return RowClient(
+        client=client,
+        problems=tuple(problems),
+        fields=columns.fields(kind, last_name_from_name=from_name, registry=registry),
+    )
