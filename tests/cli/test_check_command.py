@@ -53,6 +53,7 @@ def test_the_json_document_has_the_documented_shape(
         "problems",
         "summary",
         "columns",
+        "unused_columns",
         "encoding",
         "delimiter",
         "header_row",

@@ -426,7 +426,11 @@ def test_a_file_of_people_without_identifier_columns_is_read(
     )
     result = check_json(capsys, path)
     # Without a last name, and in a file without company names, the row is a company's contact.
-    assert result.codes() == [(3, "contact.last_name.required"), (3, "contact.email.format")]
+    assert result.codes() == [
+        (1, "file.no_identifier_column"),
+        (3, "contact.last_name.required"),
+        (3, "contact.email.format"),
+    ]
 
 
 def test_a_column_can_be_named_with_column_for_any_field(

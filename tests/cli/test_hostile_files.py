@@ -71,8 +71,12 @@ def test_a_quote_never_closed_in_a_small_file_is_reported_and_every_row_after_it
     result = check_json(capsys, path, "--locale", "en")
     document = result.json()
     assert document["rows"] == 98
-    assert result.codes() == [(4, "row.quote_unclosed"), (90, "address.postal_code.format")]
-    assert document["problems"][0] == {
+    assert result.codes() == [
+        (1, "file.no_identifier_column"),
+        (4, "row.quote_unclosed"),
+        (90, "address.postal_code.format"),
+    ]
+    assert document["problems"][1] == {
         "row": 4,
         "column": None,
         "field": "row",
@@ -105,7 +109,7 @@ def test_an_import_reports_the_row_whose_quote_is_never_closed_and_imports_the_o
     db = tmp_path / "clients.sqlite"
     result = run(capsys, "import", path, "--db", db, "--user", "amelie", "--format", "json")
     assert result.status == 1
-    assert result.codes() == [(4, "row.quote_unclosed")]
+    assert result.codes() == [(1, "file.no_identifier_column"), (4, "row.quote_unclosed")]
     assert result.json()["import"]["created"] == 98
 
 
@@ -280,7 +284,8 @@ def test_a_utf8_file_with_one_windows_1252_row_is_read_as_utf8_and_that_row_is_w
         "last_name": "Nom",
         "direct_phone": "Téléphone direct",
     }
-    assert document["problems"] == [
+    assert document["problems"][0]["code"] == "file.no_identifier_column"
+    assert document["problems"][1:] == [
         {
             "row": 3,
             "column": None,
@@ -325,8 +330,11 @@ def test_a_windows_1252_file_with_one_utf8_row_reads_that_row_as_utf8_with_a_war
         + "Crêperie Bretonne;Quimper\r\n".encode()
     )
     result = check_json(capsys, path, "--locale", "en")
-    assert (result.json()["encoding"], result.codes()) == ("cp1252", [(4, "row.encoding")])
-    assert result.json()["problems"][0]["message"] == (
+    assert (result.json()["encoding"], result.codes()) == (
+        "cp1252",
+        [(1, "file.no_identifier_column"), (4, "row.encoding")],
+    )
+    assert result.json()["problems"][1]["message"] == (
         "This row is not in Windows-1252 like the rest of the file: it was read as UTF-8. Check "
         "its accented letters."
     )
@@ -363,7 +371,10 @@ def test_a_windows_1252_cell_on_two_lines_of_a_utf8_file_warns_about_its_row(
         + "Crêperie Bretonne;3 rue de Brest\r\n".encode()
     )
     result = check_json(capsys, path, "--locale", "en")
-    assert (result.json()["rows"], result.codes()) == (3, [(3, "row.encoding")])
+    assert (result.json()["rows"], result.codes()) == (
+        3,
+        [(1, "file.no_identifier_column"), (3, "row.encoding")],
+    )
 
 
 def test_a_lone_surrogate_in_a_windows_1252_file_with_utf8_rows_is_reported(
@@ -380,7 +391,7 @@ def test_a_lone_surrogate_in_a_windows_1252_file_with_utf8_rows_is_reported(
     result = check_json(capsys, path, "--locale", "en")
     assert (result.json()["encoding"], result.codes()) == (
         "cp1252",
-        [(4, "row.encoding"), (5, "row.undecodable")],
+        [(1, "file.no_identifier_column"), (4, "row.encoding"), (5, "row.undecodable")],
     )
 
 

@@ -100,7 +100,8 @@ def report_document(report: FileReport) -> dict[str, object]:
 
     ``rows`` and ``problems`` have the shape documented in ``docs/cli.md`` (each problem with
     the cell's ``value``); ``summary`` counts the problems; ``columns`` maps each recognised
-    field to its header as in the file; ``schema`` is :data:`JSON_SCHEMA`.
+    field to its header as in the file; ``unused_columns`` lists the other headers; ``schema``
+    is :data:`JSON_SCHEMA`.
     """
     layout = report.layout
     return {
@@ -126,6 +127,7 @@ def report_document(report: FileReport) -> dict[str, object]:
             "by_code": report.counts_by_code(),
         },
         "columns": report.columns(),
+        "unused_columns": report.unused_columns(),
         "encoding": layout.encoding,
         "delimiter": layout.delimiter,
         "header_row": layout.header_row,
@@ -201,6 +203,13 @@ def print_report(
             ),
         ),
     ]
+    unused = report.unused_columns()
+    if unused:
+        lines.append(
+            translate(
+                N_("Unused columns: {columns}"), language, columns=quote_all(unused, language)
+            )
+        )
     summary = translate(
         N_(
             "Rows read: {rows} · errors: {errors} · rows with errors: {error_rows} · "
@@ -261,6 +270,7 @@ _FIELD_NAMES = {
     "parent_id": N_("parent company"),
     "siren": "SIREN",
     "siret": "SIRET",
+    "registry": N_("trade register (SIRET or SIREN)"),
     "vat": N_("VAT number"),
     "naf": N_("APE code"),
     "accounting_account": N_("accounting account"),

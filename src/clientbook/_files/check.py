@@ -9,7 +9,9 @@ problem is placed on its row's cell, with a hint when a spreadsheet has visibly 
 (:mod:`clientbook._files.problems`); an empty cell is a problem only where a rule requires the
 field. The numbers of an individual's row, which ``validate_client`` only tells it not to
 carry, are checked too. When every row is read, the rows that describe the same client get a
-warning. Every problem is reported, not the first.
+warning. Every problem is reported, not the first. A column whose header looks like an
+identifier or an address but is not used, and a file with no identifier column at all, are
+warnings on the header row (:mod:`clientbook._files.unused`).
 
 A file of identifier columns only takes a fast path (:mod:`clientbook._files.cleanrows`): its
 clean rows are told at a glance, the others checked as above.
@@ -28,6 +30,7 @@ from clientbook._files.problems import FileProblem, FileReport, placed, without_
 from clientbook._files.reading import Layout, Record, RowProblem, Source
 from clientbook._files.reading import open_client_file as _open_client_file
 from clientbook._files.rows import RECORD_FIELDS, RowClient, RowColumns, client_from_row
+from clientbook._files.unused import column_warnings
 from clientbook._records.client import ClientKind
 from clientbook._rules.policy import Policy
 from clientbook._rules.validation import validate_client
@@ -106,7 +109,7 @@ def file_policy(columns: Iterable[str], *, strict: bool = False) -> Policy:
             default.required_individual_fields if present & {"name", "last_name"} else ()
         ),
         required_contact_fields=default.required_contact_fields & present,
-        require_siren_in_france=bool(present & {"siren", "siret"}),
+        require_siren_in_france=bool(present & {"siren", "siret", "registry"}),
     )
 
 
@@ -185,7 +188,10 @@ class RowChecker:
         self.strict = strict
         self.policy = file_policy(layout.columns, strict=strict)
         self.rows = 0
-        self.problems = _ambiguous_columns(layout, self.language)
+        self.problems = [
+            *_ambiguous_columns(layout, self.language),
+            *_unused_columns(layout, self.language),
+        ]
         self._columns = RowColumns(layout.columns, layout.headers, locale=self.language)
         self._seen = DuplicateRows(self._columns)
         self._siren_at = layout.columns.get("siren")
@@ -328,6 +334,27 @@ def _ambiguous_columns(layout: Layout, language: str) -> list[FileProblem]:
             ),
         )
         for field, index in layout.ambiguous
+    ]
+
+
+def _unused_columns(layout: Layout, language: str) -> list[FileProblem]:
+    """Return the warnings about columns not used: see :mod:`clientbook._files.unused`."""
+    warnings = column_warnings(
+        headers=layout.headers,
+        columns=layout.columns,
+        skipped=frozenset(index for _field, index in layout.ambiguous),
+        language=language,
+    )
+    return [
+        FileProblem(
+            row=layout.header_row,
+            column=column,
+            field="file",
+            code=code,
+            severity="warning",
+            message=message,
+        )
+        for column, code, message in warnings
     ]
 
 

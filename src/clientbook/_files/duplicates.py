@@ -137,7 +137,11 @@ class DuplicateRows:
         client = read.client
         keys = duplicate_keys(client)
         self._rows.append(row_number)
-        self._map_indexes.append(self._map_of[id(read.fields)])
+        index = self._map_of.get(id(read.fields))
+        if index is None:  # a map of a trade-register column, kept alive by RowColumns
+            index = self._map_of[id(read.fields)] = len(self._maps)
+            self._maps.append(read.fields)
+        self._map_indexes.append(index)
         if not keys:
             self._kept.append(None)
             return

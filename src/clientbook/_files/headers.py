@@ -6,7 +6,8 @@ headers as people write them, in French and English, best first (``Raison social
 ``Dénomination``, ``Company name``...). Headers are compared without accents, case, spaces or
 punctuation (:func:`header_key`), so ``N° TVA intracommunautaire``, ``n° tva intracom.`` and
 ``VAT number`` all name the VAT column; the identifiers' headers are also recognised with a
-number prefix or suffix (``N° SIRET``, ``Numéro de SIREN``, ``SIRET number``).
+number prefix or suffix (``N° SIRET``, ``Numéro de SIREN``, ``SIRET number``). The headers
+of the tools' exports (Odoo, Dolibarr...) come from :mod:`clientbook._files.exports`.
 
 :func:`match_columns` gives each field of a header row the column of its best header. A
 column headed « Nom » or « Name » holds the company name, unless the row has a better
@@ -18,6 +19,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from typing import Final
+
+from clientbook._files.exports import EXPORT_HEADERS
 
 __all__ = ["FIELDS", "IDENTIFIER_FIELDS", "header_key", "match_columns"]
 
@@ -43,6 +46,7 @@ FIELDS: Final = (
     "billing_country",
     "parent_id",
     "siren",
+    "registry",
     "siret",
     "vat",
     "naf",
@@ -156,7 +160,6 @@ _SYNONYMS: Final[Mapping[str, tuple[str, ...]]] = {
         "Type d'entreprise",
         "Forme juridique",
         "Statut juridique",
-        "Company type",
         "Legal form",
         "Legal status",
     ),
@@ -334,17 +337,27 @@ def header_key(header: str) -> str:
 
 
 def _synonym_ranks() -> dict[str, tuple[str, int]]:
-    """Return ``{header key: (field, rank)}``; a lower rank is a better match."""
+    """Return ``{header key: (field, rank)}``; a lower rank is a better match.
+
+    The tools' export headers rank after the headers people write for the same field.
+    """
     ranks: dict[str, tuple[str, int]] = {}
-    for field, names in _SYNONYMS.items():
-        for rank, name in enumerate(names):
-            key = header_key(name)
-            variants = [key]
-            if field in ("siren", "siret", "vat"):
-                variants += [prefix + key for prefix in _NUMBER_PREFIXES]
-                variants += [key + suffix for suffix in _NUMBER_SUFFIXES]
-            for variant in variants:
-                ranks.setdefault(variant, (field, rank))
+    named = [
+        (field, rank, name) for field, names in _SYNONYMS.items() for rank, name in enumerate(names)
+    ]
+    named += [
+        (field, len(_SYNONYMS.get(field, ())) + rank, name)
+        for field, names in EXPORT_HEADERS.items()
+        for rank, name in enumerate(names)
+    ]
+    for field, rank, name in named:
+        key = header_key(name)
+        variants = [key]
+        if field in ("siren", "siret", "vat"):
+            variants += [prefix + key for prefix in _NUMBER_PREFIXES]
+            variants += [key + suffix for suffix in _NUMBER_SUFFIXES]
+        for variant in variants:
+            ranks.setdefault(variant, (field, rank))
     return ranks
 
 

@@ -19,6 +19,7 @@ import attrs
 from clientbook._base.i18n import N_, translate
 from clientbook._files.reading import Layout
 from clientbook._files.rows import COLUMN_FIELDS
+from clientbook._files.unused import unused_indexes
 from clientbook._records.problem import Problem
 from clientbook.identifiers import siren, siret
 
@@ -110,6 +111,15 @@ class FileReport:
             }
             for problem in self.problems
         ]
+
+    def unused_columns(self) -> list[str]:
+        """Return the headers of the columns that no field uses, as in the file, in its order.
+
+        Their cells are not read; a header that looks like an identifier or an address is also
+        a warning (``file.column_unused``). Columns without a header are not listed.
+        """
+        headers = self.layout.headers
+        return [headers[index] for index in unused_indexes(headers, self.layout.columns)]
 
     def columns(self) -> dict[str, str]:
         """Return ``{field: header as in the file}`` of the recognised columns."""

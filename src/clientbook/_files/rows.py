@@ -18,6 +18,10 @@ The columns a file has are recognised by :mod:`clientbook._files.headers` (``nam
   or a country's name in French or English (Babel's names); blank is France. The billing
   address only when one of its cells is filled, in the main address's country unless it has its
   own.
+- **Trade register**: Odoo's « Company Registry » / « Registre de commerce », Dolibarr's
+  « Id. prof. 4 (RCS/RM) »: 14 digits are the SIRET, 9 the SIREN (:func:`registry_number`),
+  used when the row's own SIRET or SIREN cell is blank; anything else is
+  ``client.registry.unreadable``.
 - **Active**: « Actif », « Statut » (``oui``, ``non``, ``actif``, ``inactif``, ``1``, ``0``,
   ``true``, ``false``...), or « Inactif » / « Archivé » the other way round.
 - **Id**: the client code (« Code client », « Identifiant »...); without one, an id made of
@@ -38,6 +42,7 @@ ou fournisseur »).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -47,6 +52,7 @@ from clientbook._base.i18n import N_, translate
 from clientbook._files.headers import FIELDS
 from clientbook._files.vocabulary import (
     is_archived_flag,
+    is_company_flag,
     is_individual_flag,
     read_active,
     read_civility,
@@ -58,7 +64,14 @@ from clientbook._records.client import Client, ClientKind, Role
 from clientbook._records.contact import Civility, Contact
 from clientbook._records.problem import Problem
 
-__all__ = ["COLUMN_FIELDS", "RECORD_FIELDS", "RowClient", "RowColumns", "client_from_row"]
+__all__ = [
+    "COLUMN_FIELDS",
+    "RECORD_FIELDS",
+    "RowClient",
+    "RowColumns",
+    "client_from_row",
+    "registry_number",
+]
 
 _PRIMARY = "contacts[0]"
 
@@ -124,6 +137,12 @@ _UNREADABLE_KIND = N_(
 _UNREADABLE_ACTIVE = N_(
     '"{value}" does not say whether the client is active: write Actif or Inactif (or oui or non).'
 )
+_UNREADABLE_REGISTRY = N_(
+    '"{value}" is neither a SIRET (14 digits) nor a SIREN (9 digits): write the number the '
+    "trade register gives."
+)
+# The words around the number of a trade-register cell: « RCS Lyon B 404 833 048 ».
+_REGISTRY_WORDS = re.compile(r"\b(?:R\.?\s?C\.?\s?S|R\.?\s?M)\b\.?", re.IGNORECASE)
 _UNKNOWN_CIVILITY = N_('"{value}" is not a civility: write M. (Monsieur) or Mme (Madame).')
 
 
@@ -163,6 +182,7 @@ class RowColumns:
         kind_header = headers[columns["kind"]] if "kind" in columns else ""
         active_header = headers[columns["active"]] if "active" in columns else ""
         self.individual_flag = is_individual_flag(kind_header)
+        self.company_flag = is_company_flag(kind_header)
         self.archived_flag = is_archived_flag(active_header)
         # The index of every column in a row with one more, empty, cell at its end: -1 is the
         # index of a column the file does not have.
@@ -176,6 +196,7 @@ class RowColumns:
             for kind in ClientKind
             for from_name in (False, True)
         }
+        self._registry_fields: dict[tuple[ClientKind, bool, str], dict[str, int]] = {}
         self._countries: dict[str, str] = {}
         self._kinds: dict[str, tuple[ClientKind | None, Role | None] | None] = {}
         self._actives: dict[str, tuple[bool | None, Role | None] | None] = {}
@@ -188,7 +209,9 @@ class RowColumns:
         """
         fields: dict[str, int] = {}
         for column, index in self.indexes.items():
-            if column in RECORD_FIELDS:
+            if column == "registry":
+                fields["registry"] = index
+            elif column in RECORD_FIELDS:
                 fields[RECORD_FIELDS[column]] = index
             else:
                 fields[f"{_PRIMARY}.{_CONTACT_FIELDS[column]}"] = index
@@ -200,9 +223,26 @@ class RowColumns:
             fields["siren"] = fields["siret"]
         return fields
 
-    def fields(self, kind: ClientKind, *, last_name_from_name: bool = False) -> Mapping[str, int]:
-        """Return ``{record field: column index}`` for a row of *kind*; see :class:`RowClient`."""
-        return self._fields[kind, last_name_from_name]
+    def fields(
+        self, kind: ClientKind, *, last_name_from_name: bool = False, registry: str = ""
+    ) -> Mapping[str, int]:
+        """Return ``{record field: column index}`` for a row of *kind*; see :class:`RowClient`.
+
+        *registry*: what the trade-register cell gave the row, ``"siret"`` or ``"siren"`` (its
+        SIRET or SIREN cell blank), or ``""``. The same map is returned for the same arguments.
+        """
+        if not registry:
+            return self._fields[kind, last_name_from_name]
+        key = (kind, last_name_from_name, registry)
+        found = self._registry_fields.get(key)
+        if found is None:
+            found = dict(self._fields[kind, last_name_from_name])
+            at = self.indexes["registry"]
+            found[registry] = at
+            if registry == "siret" and "siren" not in self.indexes:
+                found["siren"] = at
+            found = self._registry_fields[key] = found
+        return found
 
     def country(self, text: str) -> str:
         """Return the ISO code of the country *text* names: :func:`read_country`, once per text."""
@@ -214,7 +254,9 @@ class RowColumns:
     def kind(self, text: str) -> tuple[ClientKind | None, Role | None] | None:
         """Return the kind and role a kind cell says: :func:`read_kind`, once per text."""
         if text not in self._kinds:
-            self._kinds[text] = read_kind(text, individual_flag=self.individual_flag)
+            self._kinds[text] = read_kind(
+                text, individual_flag=self.individual_flag, company_flag=self.company_flag
+            )
         return self._kinds[text]
 
     def active(self, text: str) -> tuple[bool | None, Role | None] | None:
@@ -242,6 +284,34 @@ def _key_of_row(kind: ClientKind, *values: str) -> str:
     return (
         "auto-" + hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
     )
+
+
+def registry_number(text: str) -> tuple[str, str] | None:
+    """Return ``("siret", digits)`` or ``("siren", digits)``: what a trade-register cell holds.
+
+    The cell is compacted (spaces, dots, dashes), and the words of the register taken away
+    (« RCS Lyon B 404 833 048 » is the SIREN 404833048): 14 digits are a SIRET, 9 a SIREN.
+    ``None`` for anything else.
+
+    >>> registry_number("404 833 048 00014")
+    ('siret', '40483304800014')
+    >>> registry_number("RCS Lyon B 404 833 048")
+    ('siren', '404833048')
+    >>> registry_number("B 404") is None
+    True
+    """
+    text = text.strip()
+    if _REGISTRY_WORDS.search(text):
+        digits = "".join(char for char in text if char in "0123456789")
+    else:
+        digits = "".join(char for char in text if char not in " .-\u00a0")
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    if len(digits) == 14:
+        return ("siret", digits)
+    if len(digits) == 9:
+        return ("siren", digits)
+    return None
 
 
 def _problem(code: str, field: str, message: str, value: str, locale: str) -> Problem:
@@ -362,12 +432,30 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
     if _filled(row, columns.billing_at):
         country = "FR" if address is None else address.country
         billing = _address(row, columns.billing_at, columns, country)
+    typed_siren, typed_siret = row[at["siren"]], row[at["siret"]]
+    registry = ""
+    typed_registry = row[at["registry"]]
+    if typed_registry and not typed_registry.isspace():
+        number = registry_number(typed_registry)
+        if number is None:
+            problems.append(
+                _problem(
+                    "client.registry.unreadable",
+                    "registry",
+                    _UNREADABLE_REGISTRY,
+                    typed_registry,
+                    locale,
+                )
+            )
+        elif number[0] == "siret" and not typed_siret.strip():
+            registry, typed_siret = number
+        elif number[0] == "siren" and not typed_siren.strip():
+            registry, typed_siren = number
     # A company's SIREN is passed only when typed: otherwise the record reads it from its SIRET.
     # An individual has none: a SIRET in its row is reported once, not twice.
-    typed_siren = row[at["siren"]]
     siren: dict[str, Any] = {"siren": typed_siren} if person or typed_siren.strip() else {}
     client_id = row[at["id"]].strip() or _key_of_row(
-        kind, name, first_name, last_name, row[at["siren"]], row[at["siret"]], row[at["vat"]],
+        kind, name, first_name, last_name, typed_siren, typed_siret, row[at["vat"]],
         row[at["email"]], address.postal_code if address is not None else "",
     )  # fmt: skip
     client = Client(
@@ -386,7 +474,7 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
         billing_address=billing,
         parent_id=row[at["parent_id"]].strip() or None,
         vat_number=row[at["vat"]],
-        siret=row[at["siret"]],
+        siret=typed_siret,
         **siren,
         ape_code=row[at["naf"]],
         accounting_account=row[at["accounting_account"]],
@@ -397,5 +485,5 @@ def client_from_row(cells: Sequence[str], columns: RowColumns) -> RowClient:
     return RowClient(
         client=client,
         problems=tuple(problems),
-        fields=columns.fields(kind, last_name_from_name=from_name),
+        fields=columns.fields(kind, last_name_from_name=from_name, registry=registry),
     )

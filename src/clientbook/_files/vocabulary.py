@@ -1,12 +1,13 @@
 """The words people type in the cells of a client file, and what each says.
 
 - **Kind**: a company (``Société``, ``Entreprise``, ``Professionnel``, ``B2B``, a legal form
-  such as ``SARL`` or ``SAS``...) or an individual (``Particulier``, ``Personne physique``,
-  ``Individual``, ``B2C``...).
+  such as ``SARL`` or ``SAS``, Dolibarr's ``PME/PMI`` or ``Grand compte``...) or an individual
+  (``Particulier``, ``Personne physique``, ``Individual``, ``B2C``...); ``Autre`` and
+  ``Other`` say neither. In Odoo's « Is a Company » / « Est une société », yes is a company.
 - **Role**, in the kind or the active column: ``Client`` (``Customer``), ``Prospect`` (``Lead``),
   ``Fournisseur`` (``Supplier``, ``Vendor``).
-- **Active**: ``Actif``, ``Active``, ``Activé``... or archived: ``Inactif``, ``Archivé``,
-  ``Désactivé``...
+- **Active**: ``Actif``, ``Active``, ``Activé``, Dolibarr's ``En activité``... or archived:
+  ``Inactif``, ``Archivé``, ``Désactivé``, Dolibarr's ``Clos``...
 - **Yes or no**: ``oui``, ``o``, ``yes``, ``x``, ``1``, ``vrai``... or ``non``, ``n``, ``no``,
   ``0``, ``faux``..., in an active column (« Actif », « Statut »: yes is active); in a column
   headed « Inactif » or « Archivé », yes is archived, and in a kind column headed
@@ -31,6 +32,7 @@ from clientbook._records.contact import Civility
 
 __all__ = [
     "is_archived_flag",
+    "is_company_flag",
     "is_individual_flag",
     "read_active",
     "read_civility",
@@ -44,14 +46,20 @@ def _keys(*words: str) -> frozenset[str]:
 
 
 _INDIVIDUAL_WORDS = _keys(
-    "Particulier", "Individual", "Personne physique", "Individu", "Private", "Privé", "Person",
-    "B2C",
+    "Particulier", "Individual", "Private individual", "Personne physique", "Individu", "Private",
+    "Privé", "Person", "B2C",
 )  # fmt: skip
 _COMPANY_WORDS = _keys(
     "Société", "Entreprise", "Company", "Business", "Professionnel", "Pro", "Personne morale",
     "Organisation", "Organization", "B2B", "Association", "SARL", "SAS", "SASU", "EURL", "SA",
     "SNC", "SCI", "SCOP", "SELARL", "GIE", "EI", "EIRL", "Auto-entrepreneur", "Micro-entreprise",
+    # Dolibarr's types of third party, HubSpot's types of company
+    "Grand compte", "Grande entreprise", "Grand groupe", "PME", "PME/PMI", "TPE", "Administration",
+    "Startup", "Large company", "Medium company", "Small company", "Governmental", "Partenaire",
+    "Partner", "Revendeur", "Reseller", "Retailer",
 )  # fmt: skip
+# Words of a kind column that say neither (Dolibarr's « Autre », HubSpot's « Other »).
+_NEITHER_WORDS = _keys("Autre", "Other")
 _ROLE_WORDS: Final = {
     **dict.fromkeys(_keys("Client", "Customer"), Role.CLIENT),
     **dict.fromkeys(_keys("Prospect", "Lead"), Role.PROSPECT),
@@ -59,13 +67,17 @@ _ROLE_WORDS: Final = {
 }
 _TRUE = _keys("oui", "o", "yes", "y", "1", "true", "vrai", "x", "v")
 _FALSE = _keys("non", "n", "no", "0", "false", "faux")
-_ACTIVE_WORDS = _keys("Actif", "Active", "Activé", "Activée", "Enabled")
+# Dolibarr's status of a third party: « En activité » / « Clos » (« Open » / « Closed »).
+_ACTIVE_WORDS = _keys("Actif", "Active", "Activé", "Activée", "Enabled", "En activité", "Open")
 _ARCHIVED_WORDS = _keys(
-    "Inactif", "Inactive", "Archivé", "Archivée", "Archived", "Archive", "Disabled", "Désactivé"
+    "Inactif", "Inactive", "Archivé", "Archivée", "Archived", "Archive", "Disabled", "Désactivé",
+    "Clos", "Closed", "Fermé",
 )  # fmt: skip
 # Headers of a yes/no column that says the opposite of its field: « Particulier » for the kind
 # (yes: an individual), « Inactif » for active (yes: archived).
 _INDIVIDUAL_FLAGS = _keys("Particulier", "Personne physique", "Individual")
+# Odoo's « Is a Company » / « Est une société »: yes is a company, no an individual.
+_COMPANY_FLAGS = _keys("Is a Company", "Est une société", "Est une entreprise")
 _ARCHIVED_FLAGS = _keys("Inactif", "Archivé", "Inactive", "Archived")
 _CIVILITIES: Final = {
     **dict.fromkeys(_keys("M.", "Mr", "Monsieur", "Mister", "Sir"), Civility.MR),
@@ -80,20 +92,32 @@ def is_individual_flag(header: str) -> bool:
     return header_key(header) in _INDIVIDUAL_FLAGS
 
 
+def is_company_flag(header: str) -> bool:
+    """Return whether a kind column headed *header* is a yes/no column, yes for a company."""
+    return header_key(header) in _COMPANY_FLAGS
+
+
 def is_archived_flag(header: str) -> bool:
     """Return whether an active column headed *header* is a yes/no column, yes for archived."""
     return header_key(header) in _ARCHIVED_FLAGS
 
 
-def read_kind(text: str, *, individual_flag: bool) -> tuple[ClientKind | None, Role | None] | None:
+def read_kind(
+    text: str, *, individual_flag: bool, company_flag: bool = False
+) -> tuple[ClientKind | None, Role | None] | None:
     """Return the kind and role a kind cell says (``None`` for what it does not say).
 
     ``None`` altogether when the cell cannot be read. *individual_flag*: the column is a yes/no
-    column whose yes means an individual (see :func:`is_individual_flag`).
+    column whose yes means an individual (see :func:`is_individual_flag`); *company_flag*: one
+    whose yes means a company (see :func:`is_company_flag`).
     """
     key = header_key(text)
-    if not key:
+    if not key or key in _NEITHER_WORDS:
         return (None, None)
+    if company_flag and key in _TRUE:
+        return (ClientKind.COMPANY, None)
+    if company_flag and key in _FALSE:
+        return (ClientKind.INDIVIDUAL, None)
     if key in _INDIVIDUAL_WORDS:
         return (ClientKind.INDIVIDUAL, None)
     if key in _COMPANY_WORDS:
