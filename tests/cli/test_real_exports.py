@@ -272,3 +272,17 @@ def test_reading_a_trade_register_cell_never_raises(text: str) -> None:
         kind, digits = number
         assert digits.isdigit()
         assert len(digits) == {"siret": 14, "siren": 9}[kind]
+
+
+def test_dolibarr_s_other_type_of_third_party_says_neither_company_nor_individual(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tiers.csv"
+    path.write_text(
+        "Nom tiers;Type du tiers;Statut;Id. prof. 1 (SIREN)\n"
+        "Association des Commerçants;Autre;En activité;404833048\n"
+        "Fontaine;Particulier;Clos;\n",
+        encoding="utf-8",
+    )
+    assert check_file(path).problems == ()
+    assert _kinds_and_actives(path) == [(ClientKind.COMPANY, True), (ClientKind.INDIVIDUAL, False)]
