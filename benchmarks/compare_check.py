@@ -69,8 +69,9 @@ def main() -> None:
     from clientbook import find_duplicates, territory, validate_client
     from clientbook._cli.app import main as clientbook
     from clientbook._files.check import file_policy
+    from clientbook._files.columns import RowColumns
     from clientbook._files.reading import RowProblem, open_client_file
-    from clientbook._files.rows import RowColumns, client_from_row
+    from clientbook._files.rows import client_from_row
     from clientbook.identifiers import naf, siren, siret, vat
 
     with tempfile.TemporaryDirectory() as folder:

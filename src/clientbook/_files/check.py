@@ -25,11 +25,12 @@ from typing import Final
 
 from clientbook._base.i18n import N_, normalize_locale, translate
 from clientbook._files.cleanrows import CleanRows
+from clientbook._files.columns import RECORD_FIELDS, RowColumns
 from clientbook._files.duplicates import DuplicateRows
 from clientbook._files.problems import FileProblem, FileReport, placed, without_column
 from clientbook._files.reading import Layout, Record, RowProblem, Source
 from clientbook._files.reading import open_client_file as _open_client_file
-from clientbook._files.rows import RECORD_FIELDS, RowClient, RowColumns, client_from_row
+from clientbook._files.rows import RowClient, client_from_row
 from clientbook._files.unused import column_warnings
 from clientbook._records.client import ClientKind
 from clientbook._rules.policy import Policy

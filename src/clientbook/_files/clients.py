@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from clientbook._files.columns import RowColumns
 from clientbook._files.reading import MalformedFile, RowProblem, Source, open_client_file
-from clientbook._files.rows import RowColumns, client_from_row
+from clientbook._files.rows import client_from_row
 from clientbook._records.client import Client
 
 __all__ = ["read_clients"]

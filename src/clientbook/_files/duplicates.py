@@ -21,7 +21,8 @@ from clientbook._rules import sirens
 from clientbook._rules.duplicates import DuplicateRule, duplicate_keys, group_keys
 
 if TYPE_CHECKING:
-    from clientbook._files.rows import RowClient, RowColumns
+    from clientbook._files.columns import RowColumns
+    from clientbook._files.rows import RowClient
 
 __all__ = ["DuplicateRows", "grouped"]
 

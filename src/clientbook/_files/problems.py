@@ -17,8 +17,8 @@ from typing import Final
 import attrs
 
 from clientbook._base.i18n import N_, translate
+from clientbook._files.columns import COLUMN_FIELDS
 from clientbook._files.reading import Layout
-from clientbook._files.rows import COLUMN_FIELDS
 from clientbook._files.unused import unused_indexes
 from clientbook._records.problem import Problem
 from clientbook.identifiers import siren, siret
